@@ -1,0 +1,33 @@
+// Shared Jest settings: SWC transpiles TypeScript (with Nest's decorator metadata) far faster than ts-jest,
+// and the workspace path aliases are read from tsconfig.base.json so tests import libraries as apps do.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const { compilerOptions } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8'));
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths ?? {}).map(([alias, [target]]) => [
+    `^${alias.replace('*', '(.*)')}$`,
+    join(__dirname, target.replace('*', '$1')),
+  ]),
+);
+
+module.exports = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.[tj]s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper,
+  testMatch: ['**/?(*.)+(spec|test).ts'],
+  clearMocks: true,
+};
