@@ -28,6 +28,14 @@ module.exports = {
     ],
   },
   moduleNameMapper,
-  testMatch: ['**/?(*.)+(spec|test).ts'],
+  // These dependencies ship only ES modules; Node 20 can require() them, but Jest's module loader cannot.
+  transformIgnorePatterns: ['/node_modules/(?!(uuid|jose)/)'],
+  // `npm test` runs disruptive tests (they stop shared infrastructure) alone first, then the rest in parallel.
+  testMatch:
+    process.env.CAPSTONE_TEST_PHASE === 'disruptive'
+      ? ['**/*.disruptive.spec.ts']
+      : process.env.CAPSTONE_TEST_PHASE === 'parallel'
+        ? ['**/*.spec.ts', '!**/*.disruptive.spec.ts']
+        : ['**/*.spec.ts'],
   clearMocks: true,
 };

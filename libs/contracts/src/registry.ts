@@ -1,0 +1,34 @@
+import { ContractViolation } from './contract-error';
+import type { EventEnvelope } from './envelope';
+import type { EventContract } from './event-contract';
+import type { JobContract } from './job-contract';
+import { SendMail } from './queues/mail';
+import { authUsersEvents } from './topics/auth-users';
+
+/** Every event the system may publish. A topic or type not listed here does not exist. */
+export const eventContracts: readonly EventContract[] = [...authUsersEvents];
+
+/** Every queued job the system may enqueue. */
+export const jobContracts: readonly JobContract[] = [SendMail];
+
+export const topics: readonly string[] = [...new Set(eventContracts.map((contract) => contract.topic))];
+
+export function findEventContract(type: string, version: number): EventContract | undefined {
+  return eventContracts.find((contract) => contract.type === type && contract.version === version);
+}
+
+/** Validates any envelope against its registered contract; unknown types are a violation. */
+export function parseEvent(raw: unknown): EventEnvelope {
+  const { type, version } = (raw ?? {}) as { type?: unknown; version?: unknown };
+  const contract = typeof type === 'string' && typeof version === 'number' ? findEventContract(type, version) : undefined;
+  if (!contract) {
+    throw new ContractViolation(`${String(type)}@v${String(version)}`, [
+      { path: 'type', message: 'is not a registered event type and version' },
+    ]);
+  }
+  return contract.parse(raw);
+}
+
+export function jobContractFor(queue: string, name: string): JobContract | undefined {
+  return jobContracts.find((contract) => contract.queue === queue && contract.name === name);
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: the whole stack as local processes. Infrastructure up, database clients generated,
+ * migrations applied, demo data seeded, every service built and started, then a table of URLs.
+ * Ctrl-C stops the services and whatever infrastructure this run started.
+ */
+import { infraDown, infraUp, type Component } from '../infra';
+import { binary, runCommand } from '../workspace/command';
+import { databaseUrlFor, generatePrismaClients, migrateDatabases, seedDatabases } from '../workspace/prisma';
+import { runnableApps } from './apps';
+import { ServiceSupervisor } from './supervisor';
+
+process.env.NX_DAEMON = 'false';
+process.env.NX_TUI = 'false';
+
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8080);
+
+function phase(title: string): void {
+  console.log(`\n▶ ${title}`);
+}
+
+async function main(): Promise<void> {
+  phase('Infrastructure');
+  const { statuses, startedNow } = await infraUp({ log: (line) => console.log(`  ${line}`) });
+  const unhealthy = statuses.filter((status) => !status.healthy);
+  if (unhealthy.length > 0) throw new Error(`infrastructure is not healthy: ${unhealthy.map((s) => s.component).join(', ')}`);
+
+  phase('Database clients, migrations and demo data');
+  await generatePrismaClients();
+  await migrateDatabases();
+  await seedDatabases();
+
+  const apps = runnableApps();
+  const supervisor = new ServiceSupervisor();
+  if (apps.length > 0) {
+    phase(`Building ${apps.length} services`);
+    const build = await runCommand(binary('nx'), ['run-many', '-t', 'build', '-p', ...apps.map((app) => app.name)]);
+    if (build.exitCode !== 0) throw new Error('the build failed; see the output above');
+
+    phase('Starting services');
+    for (const app of apps) {
+      supervisor.start(app.name, app.entry, {
+        PORT: String(app.port),
+        ...(app.database ? { DATABASE_URL: databaseUrlFor(app.database) } : {}),
+      });
+    }
+  }
+
+  printUrls(statuses.map((s) => [s.component, s.endpoint]), apps);
+  await untilInterrupted();
+
+  console.log('\nStopping…');
+  await supervisor.stopAll();
+  await stopStartedInfra(startedNow);
+}
+
+function printUrls(infra: [string, string][], apps: ReturnType<typeof runnableApps>): void {
+  const rows: [string, string][] = [
+    ...infra,
+    ...(apps.length > 0 ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]] : []),
+    ...apps.map((app): [string, string] => [app.name, `http://localhost:${app.port}/docs`]),
+  ];
+  console.log('\n┌─ Capstone is running ' + '─'.repeat(40));
+  for (const [name, url] of rows) console.log(`│ ${name.padEnd(24)} ${url}`);
+  console.log('└─ Ctrl-C stops everything ' + '─'.repeat(35));
+  if (apps.length === 0) console.log('No services yet: infrastructure only.');
+}
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+async function stopStartedInfra(startedNow: Component[]): Promise<void> {
+  if (startedNow.length > 0) await infraDown({ only: startedNow, log: (line) => console.log(`  ${line}`) });
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n✗ ${(error as Error).message}`);
+  process.exit(1);
+});

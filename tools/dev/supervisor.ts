@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { repoRoot } from '../workspace/paths';
+
+const colours = [36, 35, 33, 32, 34, 31, 96, 95];
+
+/** Runs the services side by side, each line prefixed with its name so interleaved logs stay readable. */
+export class ServiceSupervisor {
+  private readonly children = new Map<string, ChildProcess>();
+  private stopping = false;
+
+  start(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+    const prefix = `\x1b[${colours[this.children.size % colours.length]}m${name.padEnd(22)}\x1b[0m│ `;
+    const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(prefix + line));
+    }
+    child.on('exit', (code, signal) => {
+      this.children.delete(name);
+      if (!this.stopping) console.log(`${prefix}exited (${signal ?? `code ${code}`})`);
+    });
+    this.children.set(name, child);
+  }
+
+  /** SIGTERM lets each service drain in-flight work; stragglers are killed after the grace period. */
+  async stopAll(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    const exits = [...this.children.values()].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    );
+    await Promise.all(exits);
+  }
+}
