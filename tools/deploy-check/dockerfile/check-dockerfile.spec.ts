@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDockerfile } from '../index';
+import {
+  copyDeployment,
+  editText,
+  removeCopies,
+  REPOSITORY_ROOT,
+} from '../testing/deployment-copies';
+
+const DOCKERFILE = 'Dockerfile';
+
+/** The repository's Dockerfile and build-context files, with the Dockerfile edited. */
+function dockerfileWith(edit: (text: string) => string): string {
+  const root = copyDeployment(REPOSITORY_ROOT, [
+    DOCKERFILE,
+    '.dockerignore',
+    'package.json',
+    'package-lock.json',
+  ]);
+  editText(root, DOCKERFILE, edit);
+  return root;
+}
+
+/** Where the first line starting with `prefix` is, as the check reports it. */
+function lineStarting(root: string, prefix: string): string {
+  const lines = readFileSync(join(root, DOCKERFILE), 'utf8').split('\n');
+  return `line ${lines.findIndex((line) => line.startsWith(prefix)) + 1}`;
+}
+
+afterEach(removeCopies);
+
+describe('build stages', () => {
+  it('reports COPY --from naming a stage that does not exist', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace(
+        'COPY --from=build /workspace/dist/apps/${APP}/ ./',
+        'COPY --from=builder /workspace/dist/apps/${APP}/ ./',
+      ),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY --from=builder'),
+        message: '--from=builder names no earlier build stage',
+      },
+    ]);
+  });
+
+  it('reports FROM naming a stage that is only defined later', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace('FROM node AS deps', 'FROM runtime AS deps'),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM runtime'),
+        message: 'FROM runtime names a stage that is defined later',
+      },
+    ]);
+  });
+
+  it('reports a base image without a tag', async () => {
+    const root = dockerfileWith((text) => text.replace(/^FROM node:\S+/m, 'FROM node'));
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM node AS node'),
+        message: 'image "node" has no tag; pin a version',
+      },
+    ]);
+  });
+});
+
+describe('the build context', () => {
+  it('reports a COPY source that does not exist in the repository', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace(
+        'COPY package.json package-lock.json ./',
+        'COPY package.json npm-shrinkwrap.json ./',
+      ),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY package.json'),
+        message: '"npm-shrinkwrap.json" does not exist in the build context',
+      },
+    ]);
+  });
+
+  it('reports a COPY source that .dockerignore leaves out of the context', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace(
+        'COPY package.json package-lock.json ./',
+        'COPY package.json package-lock.json .dockerignore ./',
+      ),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY package.json'),
+        message: '".dockerignore" is excluded from the build context by .dockerignore',
+      },
+    ]);
+  });
+});
+
+describe('the final stage', () => {
+  it('reports a final stage that runs as root because it sets no USER', async () => {
+    const root = dockerfileWith((text) => text.replace(/^USER .*$/m, ''));
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM node AS runtime'),
+        message:
+          'the final stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)',
+      },
+    ]);
+  });
+
+  it('reports a final stage that switches back to root', async () => {
+    const root = dockerfileWith((text) => text.replace(/^USER .*$/m, 'USER root'));
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM node AS runtime'),
+        message:
+          'the final stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)',
+      },
+    ]);
+  });
+});
