@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Log } from '../component';
+import { InfraError } from '../infra-error';
+import { infraPaths, logFileOf } from '../infra-paths';
+import { tailOf } from '../process/log-tail';
+import { runToCompletion } from '../process/run-to-completion';
+import type { KafkaJvm } from './kafka-jvm';
+
+/** KRaft storage is formatted once; every later start reuses it, so topics and offsets survive a restart. */
+export async function ensureFormattedStorage(jvm: KafkaJvm, log: Log): Promise<void> {
+  if (existsSync(join(infraPaths.kafka.logDir, 'meta.properties'))) return;
+  const clusterId = storedClusterId();
+  log(`kafka: formatting storage in ${infraPaths.kafka.logDir} for cluster ${clusterId}`);
+  const logFile = logFileOf('kafka');
+  const exitCode = await runToCompletion({
+    command: jvm.java,
+    args: [
+      ...jvm.classpathArgs,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      infraPaths.kafka.serverProperties,
+    ],
+    logFile,
+  });
+  if (exitCode !== 0) {
+    throw new InfraError(
+      'START_FAILED',
+      `Kafka's storage tool failed (exit ${exitCode}); ${logFile} ends with:\n${tailOf(logFile)}`,
+    );
+  }
+}
+
+function storedClusterId(): string {
+  const file = infraPaths.kafka.clusterIdFile;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const clusterId = newClusterId();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${clusterId}\n`);
+  return clusterId;
+}
+
+/** A Kafka cluster id is 16 random bytes in URL-safe base64; one starting with '-' would read as a flag. */
+export function newClusterId(): string {
+  for (;;) {
+    const clusterId = randomBytes(16).toString('base64url');
+    if (!clusterId.startsWith('-')) return clusterId;
+  }
+}

@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Log } from '../component';
+import { infraPaths, logFileOf } from '../infra-paths';
+import type { SocketAddress } from '../network';
+import type { ProcessLaunch } from '../process/detached-process';
+import { renderLog4jProperties, renderServerProperties } from './broker-config';
+import { ensureKafkaDistribution } from './kafka-distribution';
+import { javaExecutable, kafkaJvm } from './kafka-jvm';
+import { ensureFormattedStorage } from './kafka-storage';
+
+/** A real Apache Kafka broker on the local JDK, its configuration and data under .data/kafka. */
+export async function localBrokerLaunch(
+  listener: SocketAddress,
+  heapOptions: string[],
+  log: Log,
+): Promise<ProcessLaunch> {
+  // Looked up before the download, so a missing JDK is reported before minutes are spent.
+  const java = javaExecutable();
+  const jvm = kafkaJvm(java, await ensureKafkaDistribution(log));
+  // The controller takes the next port (9092 → 9093), as in Kafka's own KRaft quickstart.
+  const controllerPort = listener.port + 1;
+  const logDir = infraPaths.kafka.logDir;
+  writeConfig(
+    infraPaths.kafka.serverProperties,
+    renderServerProperties({ listener, controllerPort, logDir }),
+  );
+  writeConfig(infraPaths.kafka.log4jProperties, renderLog4jProperties());
+  await ensureFormattedStorage(jvm, log);
+  return {
+    command: jvm.java,
+    args: [
+      ...heapOptions,
+      '-Djava.awt.headless=true',
+      ...jvm.classpathArgs,
+      'kafka.Kafka',
+      infraPaths.kafka.serverProperties,
+    ],
+    logFile: logFileOf('kafka'),
+    // SIGTERM runs the broker's controlled shutdown, which closes its logs cleanly.
+    stopSignal: 'SIGTERM',
+    // A JVM writes crash reports (hs_err_pid*.log) to its working directory.
+    cwd: dirname(infraPaths.kafka.serverProperties),
+  };
+}
+
+function writeConfig(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}

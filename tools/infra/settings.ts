@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { InfraError } from './infra-error';
+import { infraPaths } from './infra-paths';
+import { parseBrokerList } from './kafka/broker-list';
+import type { SocketAddress } from './network';
+
+export interface InfraSettings {
+  databaseUrl: URL;
+  redisUrl: URL;
+  kafkaBrokers: SocketAddress[];
+  kafkaHeapOptions: string[];
+}
+
+const defaults = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  KAFKA_HEAP_OPTS: '-Xmx512m -Xms256m',
+};
+
+type SettingName = keyof typeof defaults;
+
+export function infraSettings(): InfraSettings {
+  // A root .env fills in what the real environment leaves unset: loadEnvFile never overrides a set variable.
+  if (existsSync(infraPaths.envFile)) process.loadEnvFile(infraPaths.envFile);
+  return {
+    databaseUrl: urlSetting('DATABASE_URL'),
+    redisUrl: urlSetting('REDIS_URL'),
+    kafkaBrokers: parseBrokerList(setting('KAFKA_BROKERS')),
+    kafkaHeapOptions: setting('KAFKA_HEAP_OPTS').split(/\s+/).filter(Boolean),
+  };
+}
+
+function setting(name: SettingName): string {
+  return process.env[name] || defaults[name];
+}
+
+function urlSetting(name: SettingName): URL {
+  const value = setting(name);
+  try {
+    return new URL(value);
+  } catch {
+    throw new InfraError(
+      'INVALID_SETTING',
+      `${name} must be a URL such as ${defaults[name]}, not "${value}"`,
+    );
+  }
+}
