@@ -1,0 +1,10 @@
+export type { JobEnvelope } from './job-envelope';
+export { JobHandler } from './job-handler.decorator';
+export * from './job-processor';
+export * from './job-producer';
+export * from './job-worker';
+export * from './queue-conventions';
+export type { AuthorizeDashboard, QueueDashboardOptions } from './queue-dashboard';
+export * from './queue-registry';
+export * from './queues.module';
+export type { QueuesOptions } from './queues.options';
