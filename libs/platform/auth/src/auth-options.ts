@@ -1,0 +1,53 @@
+import { CachingApiKeyVerifier } from './api-keys/caching-api-key-verifier';
+import { HttpApiKeyVerifier } from './api-keys/http-api-key-verifier';
+import { Authenticator } from './authenticator';
+import { AccessTokenVerifier } from './tokens/access-token-verifier';
+import { JwksKeyStore } from './tokens/jwks-key-store';
+import type { SigningAlgorithm } from './tokens/signing-algorithms';
+
+export interface AuthOptions {
+  /** `JWKS_URL`: auth-service's `/.well-known/jwks.json`. */
+  jwksUrl: string;
+  /** `JWT_ISSUER`: the exact `iss` auth-service signs. */
+  issuer: string;
+  /** `JWT_AUDIENCE`: the `aud` a token must name to be accepted here. */
+  audience: string;
+  /** Defaults to every supported asymmetric algorithm: EdDSA (Ed25519) and ES256. */
+  algorithms?: readonly SigningAlgorithm[];
+  /** Defaults to 30 s. */
+  clockSkewSeconds?: number;
+  /** Minimum time between refetches caused by unknown key ids; defaults to 30 s. */
+  keyRefetchCooldownMs?: number;
+  /** How long fetched keys are trusted before a refetch; defaults to 10 min. */
+  keyMaxAgeMs?: number;
+  /** Accept personal API keys, verified by auth-service. Without it, API keys are rejected. */
+  apiKeys?: {
+    /** `AUTH_INTERNAL_URL`: auth-service's origin on the internal network. */
+    authInternalUrl: string;
+    /** How long an answer is reused; at most 60 s, defaults to 30 s. */
+    cacheTtlMs?: number;
+  };
+}
+
+/** Wires the verifiers from options; AuthModule uses it, and so can code outside Nest. */
+export function createAuthenticator(options: AuthOptions): Authenticator {
+  const keys = new JwksKeyStore({
+    jwksUrl: options.jwksUrl,
+    algorithms: options.algorithms,
+    refetchCooldownMs: options.keyRefetchCooldownMs,
+    maxAgeMs: options.keyMaxAgeMs,
+  });
+  const accessTokens = new AccessTokenVerifier({
+    keys,
+    issuer: options.issuer,
+    audience: options.audience,
+    clockSkewSeconds: options.clockSkewSeconds,
+  });
+  const apiKeys =
+    options.apiKeys &&
+    new CachingApiKeyVerifier(
+      new HttpApiKeyVerifier(options.apiKeys.authInternalUrl),
+      options.apiKeys.cacheTtlMs,
+    );
+  return new Authenticator(accessTokens, apiKeys);
+}
