@@ -1,0 +1,18 @@
+export * from './api-keys/api-key-verifier';
+export * from './api-keys/caching-api-key-verifier';
+export * from './api-keys/http-api-key-verifier';
+export * from './api-keys/verification-contract';
+export * from './auth-error';
+export * from './auth-options';
+export * from './authenticator';
+export * from './credentials';
+export * from './nest/auth.module';
+export * from './nest/authenticated-request';
+export * from './nest/current-user.decorator';
+export { httpExceptionFor } from './nest/http-exception';
+export * from './nest/route-access';
+export * from './principal';
+export * from './tokens/access-token-claims';
+export * from './tokens/access-token-verifier';
+export * from './tokens/jwks-key-store';
+export { SIGNING_ALGORITHMS, type SigningAlgorithm } from './tokens/signing-algorithms';

@@ -1,0 +1,60 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { ServerResponse } from 'node:http';
+import { AuthError, AuthErrorCode } from '../auth-error';
+import { Authenticator } from '../authenticator';
+import { credentialsFrom } from '../credentials';
+import type { Principal, Role } from '../principal';
+import type { AuthenticatedRequest } from './authenticated-request';
+import { challengeFor, httpExceptionFor } from './http-exception';
+import { REQUIRED_ROLES, ROUTE_ACCESS, type RouteAccess } from './route-access';
+
+/** Registered globally by AuthModule: every HTTP route is authenticated unless it says otherwise. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // socket.io authenticates once, at the handshake, with Authenticator (see the README).
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, targets);
+    if (access === 'public') return true;
+    const roles =
+      this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [];
+
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuthenticatedRequest>();
+    try {
+      const credentials = credentialsFrom(request.headers);
+      request.principal = credentials && (await this.authenticator.authenticate(credentials));
+      authorize(request.principal, access, roles);
+      return true;
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      const exception = httpExceptionFor(error);
+      if (exception.getStatus() === 401) {
+        http.getResponse<ServerResponse>().setHeader('WWW-Authenticate', challengeFor(error));
+      }
+      throw exception;
+    }
+  }
+}
+
+/** Throws unless this caller (possibly anonymous) may use a route with these rules. */
+function authorize(
+  principal: Principal | undefined,
+  access: RouteAccess | undefined,
+  roles: Role[],
+): void {
+  if (!principal) {
+    if (access === 'optional' && roles.length === 0) return;
+    throw new AuthError(AuthErrorCode.TokenMissing, 'authentication token is missing');
+  }
+  if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
+    throw new AuthError(AuthErrorCode.Forbidden, `requires one of the roles: ${roles.join(', ')}`);
+  }
+}
