@@ -1,0 +1,13 @@
+export { eventually, type DeadlineOptions } from './eventually';
+export { testEndpoints } from './infrastructure/test-endpoints';
+export { ensureTestInfrastructure, managedKafka, type ManagedKafka } from './infrastructure/test-infrastructure';
+export { kafkaIsManaged } from './jest/kafka-ownership';
+export { awaitKafkaEvent, awaitKafkaMessage, type AwaitMessageOptions } from './kafka/await-kafka-message';
+export { recordKafkaMessages, type KafkaRecording, type ReceivedMessage } from './kafka/kafka-recording';
+export { testKafkaNames, type TestKafkaNames } from './kafka/test-kafka-names';
+export { servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
+export { createTestDatabase, type TestDatabase } from './postgres/test-database';
+export { awaitQueueJob, type InspectableQueue, type QueuedJob } from './queues/await-queue-job';
+export { deleteRedisKeys, testRedisPrefix } from './redis/test-redis-prefix';
+export { uniqueTestId } from './test-names';
+export * from './tokens';
