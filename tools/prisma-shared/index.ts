@@ -1,0 +1,1 @@
+export { findSharedModelDrift, syncSharedPrismaModels, type SharedModelsChange } from './shared-models';
