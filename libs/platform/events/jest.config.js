@@ -2,4 +2,6 @@ module.exports = {
   displayName: 'platform-events',
   preset: '../../../jest.preset.js',
   rootDir: __dirname,
+  globalSetup: '<rootDir>/../testing/src/jest/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/../testing/src/jest/setup-after-env.ts'],
 };

@@ -1,0 +1,73 @@
+import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { EventConsumer, type RetryPolicy } from '../consumer/event-consumer';
+import { createKafka } from '../kafka/kafka-client';
+import { KafkaTopics } from '../kafka/kafka-topics';
+import { Outbox } from '../outbox/outbox';
+import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
+import type { TransactionalDatabase } from '../sql-executor';
+
+export interface EventsModuleOptions {
+  /** The service name: Kafka client id and consumer group. */
+  service: string;
+  brokers: string[];
+  /** The service's database, for the relay's dedicated LISTEN connection. */
+  databaseUrl: string;
+  /** The service's Prisma client: consumers open their transactions on it. */
+  database: TransactionalDatabase;
+  partitions: number;
+  topicPrefix?: string;
+  relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'backoff' | 'retentionMs'>;
+  consumer?: { retry?: RetryPolicy; partitionsConsumedConcurrently?: number };
+}
+
+export interface EventsModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: InjectionToken[];
+  useFactory: (...dependencies: never[]) => EventsModuleOptions | Promise<EventsModuleOptions>;
+}
+
+const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
+
+/**
+ * Outbox, relay and consumer for one service. The relay and the consumer start when the application
+ * has bootstrapped (after every feature registered its handlers) and stop on shutdown.
+ */
+@Module({})
+export class EventsModule {
+  static forRootAsync(options: EventsModuleAsyncOptions): DynamicModule {
+    return {
+      module: EventsModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: EVENTS_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: Kafka,
+          inject: [EVENTS_OPTIONS],
+          useFactory: (settings: EventsModuleOptions) => createKafka({ clientId: settings.service, brokers: settings.brokers }),
+        },
+        {
+          provide: KafkaTopics,
+          inject: [Kafka, EVENTS_OPTIONS],
+          useFactory: (kafka: Kafka, settings: EventsModuleOptions) =>
+            new KafkaTopics(kafka, { partitions: settings.partitions, prefix: settings.topicPrefix }),
+        },
+        Outbox,
+        {
+          provide: OutboxRelay,
+          inject: [Kafka, KafkaTopics, EVENTS_OPTIONS],
+          useFactory: (kafka: Kafka, topics: KafkaTopics, settings: EventsModuleOptions) =>
+            new OutboxRelay({ ...settings.relay, databaseUrl: settings.databaseUrl, kafka, topics }),
+        },
+        {
+          provide: EventConsumer,
+          inject: [Kafka, KafkaTopics, EVENTS_OPTIONS],
+          useFactory: (kafka: Kafka, topics: KafkaTopics, settings: EventsModuleOptions) =>
+            new EventConsumer({ ...settings.consumer, kafka, topics, groupId: settings.service, database: settings.database }),
+        },
+      ],
+      exports: [Outbox, OutboxRelay, EventConsumer, KafkaTopics],
+    };
+  }
+}

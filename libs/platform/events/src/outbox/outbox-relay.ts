@@ -1,0 +1,150 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { KafkaJSError, type Kafka, type TopicMessages } from 'kafkajs';
+import { KafkaPublisher } from '../kafka/kafka-publisher';
+import type { KafkaTopics } from '../kafka/kafka-topics';
+import { outboxOldestUnpublishedAge, outboxPublishFailures, outboxUnpublished } from '../metrics';
+import { backoffDelay, type BackoffPolicy } from '../retry/backoff';
+import { pause } from '../retry/pause';
+import { Wakeup } from '../retry/wakeup';
+import { Periodic } from './periodic';
+import { RelaySession, type OutboxRow } from './relay-session';
+
+export interface OutboxRelayOptions {
+  /** The service's database; the relay keeps one dedicated connection to it. */
+  databaseUrl: string;
+  kafka: Kafka;
+  topics: KafkaTopics;
+  batchSize?: number;
+  /** Safety net for a missed notification (e.g. across a reconnect); commits normally wake the relay at once. */
+  pollIntervalMs?: number;
+  backoff?: BackoffPolicy;
+  /** Published rows older than this are deleted; they are only kept to investigate incidents. */
+  retentionMs?: number;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka in sequence order, marking each batch published only
+ * after the broker acknowledged it. While Kafka is unreachable it retries the same oldest batch with
+ * exponential backoff, so nothing is skipped or reordered; at worst a batch is published twice.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly publisher: KafkaPublisher;
+  private readonly wakeup = new Wakeup();
+  private readonly stopping = new AbortController();
+  private readonly lagCheck = new Periodic(1_000);
+  private readonly retentionSweep = new Periodic(60_000);
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly retentionMs: number;
+  private session?: RelaySession;
+  private leader = false;
+  private running?: Promise<void>;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.publisher = new KafkaPublisher(options.kafka);
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.backoff = options.backoff ?? { initialDelayMs: 200, maxDelayMs: 10_000 };
+    this.retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
+  }
+
+  /** Whether this instance currently holds the database's publishing seat. */
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    this.running ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.wakeup.wake();
+    await this.running;
+    await this.publisher.disconnect();
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping.signal.aborted) {
+      try {
+        const caughtUp = await this.publishNextBatch();
+        failures = 0;
+        if (caughtUp) await this.wakeup.wait(this.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        await this.recover(error, failures);
+      }
+    }
+    await this.closeSession();
+  }
+
+  /** Returns true when no committed row is left waiting. */
+  private async publishNextBatch(): Promise<boolean> {
+    const session = await this.openSession();
+    this.leader ||= await session.tryLead();
+    if (!this.leader) return true;
+
+    if (this.lagCheck.due()) await this.reportLag(session);
+    if (this.retentionSweep.due()) await session.deletePublishedBefore(new Date(Date.now() - this.retentionMs), 10_000);
+
+    const batch = await session.unpublished(this.batchSize);
+    if (batch.length === 0) return true;
+    await this.options.topics.ensure(batch.map((row) => row.topic));
+    await this.publisher.send(this.toTopicMessages(batch));
+    await session.markPublished(batch.map((row) => row.id));
+    return batch.length < this.batchSize;
+  }
+
+  private toTopicMessages(batch: OutboxRow[]): TopicMessages[] {
+    const byTopic = new Map<string, TopicMessages>();
+    for (const row of batch) {
+      const topic = this.options.topics.name(row.topic);
+      const entry = byTopic.get(topic) ?? { topic, messages: [] };
+      entry.messages.push({ key: row.key, value: JSON.stringify(row.payload), headers: row.headers });
+      byTopic.set(topic, entry);
+    }
+    return [...byTopic.values()];
+  }
+
+  private async recover(error: unknown, failures: number): Promise<void> {
+    const delayMs = backoffDelay(failures, this.backoff);
+    if (error instanceof KafkaJSError) {
+      outboxPublishFailures.inc();
+      this.logger.warn(`Kafka did not take the outbox batch (${error.message}); retrying in ${delayMs} ms`);
+    } else {
+      this.logger.warn(`Outbox relay lost its database session (${(error as Error).message}); reconnecting in ${delayMs} ms`);
+      await this.closeSession();
+    }
+    await pause(delayMs, this.stopping.signal);
+  }
+
+  private async reportLag(session: RelaySession): Promise<void> {
+    const lag = await session.lag();
+    outboxUnpublished.set(lag.unpublished);
+    outboxOldestUnpublishedAge.set(lag.oldestAgeSeconds);
+  }
+
+  private async openSession(): Promise<RelaySession> {
+    if (this.session?.isBroken) await this.closeSession();
+    this.session ??= await RelaySession.open(this.options.databaseUrl, () => this.wakeup.wake());
+    return this.session;
+  }
+
+  private async closeSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.leader = false;
+    await session?.close().catch(() => undefined); // a broken connection has nothing left to close
+  }
+}

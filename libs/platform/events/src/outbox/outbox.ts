@@ -1,0 +1,31 @@
+import { findEventContract, parseEvent, type EventContract, type EventEnvelope } from '@capstone/contracts';
+import { Correlation } from '@capstone/platform/observability';
+import { eventHeaders } from '../kafka/kafka-headers';
+import type { SqlExecutor } from '../sql-executor';
+import { joinCorrelation } from './correlation-stamp';
+import { outboxChannel } from './outbox-channel';
+
+/**
+ * Records events in the caller's transaction, next to the state change they describe: both
+ * commit or neither does. The relay publishes them afterwards.
+ */
+export class Outbox {
+  record(tx: SqlExecutor, event: EventEnvelope): Promise<void> {
+    return this.recordAll(tx, [event]);
+  }
+
+  async recordAll(tx: SqlExecutor, events: readonly EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      const stamped = joinCorrelation(parseEvent(event), Correlation.current());
+      const { topic } = findEventContract(stamped.type, stamped.version) as EventContract; // parseEvent proved it exists
+      // Serialises writers of one key until commit, so sequence order per key is commit order.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${topic}:${stamped.subject}`}, 0))`;
+      await tx.$executeRaw`
+        INSERT INTO outbox_event (id, topic, key, type, payload, headers)
+        VALUES (${stamped.id}::uuid, ${topic}, ${stamped.subject}, ${stamped.type},
+                ${JSON.stringify(stamped)}::jsonb, ${JSON.stringify(eventHeaders(stamped))}::jsonb)`;
+    }
+    // Postgres delivers a notification only when the transaction commits: a rollback wakes nobody.
+    if (events.length > 0) await tx.$executeRaw`SELECT pg_notify(${outboxChannel}, '')`;
+  }
+}

@@ -1,0 +1,92 @@
+import { Client } from 'pg';
+import type { StoredHeaders } from '../kafka/kafka-headers';
+import { outboxChannel } from './outbox-channel';
+
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  headers: StoredHeaders;
+}
+
+export interface OutboxLag {
+  unpublished: number;
+  oldestAgeSeconds: number;
+}
+
+/**
+ * The relay's own connection: it LISTENs, and it holds the leader lock. The lock is session-scoped,
+ * so it lives exactly as long as this connection; a relay that loses its connection loses the lead.
+ */
+export class RelaySession {
+  private broken = false;
+
+  private constructor(private readonly client: Client) {
+    // A dropped connection surfaces here; the relay notices `isBroken` and opens a new session.
+    client.on('error', () => (this.broken = true));
+    client.on('end', () => (this.broken = true));
+  }
+
+  static async open(databaseUrl: string, onNotify: () => void): Promise<RelaySession> {
+    const client = new Client({ connectionString: databaseUrl, application_name: 'outbox-relay' });
+    const session = new RelaySession(client);
+    client.on('notification', onNotify);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel}`);
+    } catch (error) {
+      await client.end().catch(() => undefined); // the connection error is the one worth reporting
+      throw error;
+    }
+    return session;
+  }
+
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** One publisher per database: two relays interleaving their batches could reorder a key. */
+  async tryLead(): Promise<boolean> {
+    const { rows } = await this.client.query<{ leader: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext('outbox'), hashtext('relay')) AS leader`,
+    );
+    return rows[0].leader;
+  }
+
+  async unpublished(limit: number): Promise<OutboxRow[]> {
+    const { rows } = await this.client.query<OutboxRow>(
+      `SELECT id, topic, key, payload, headers FROM outbox_event
+        WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
+      [limit],
+    );
+    return rows;
+  }
+
+  async markPublished(ids: string[]): Promise<void> {
+    await this.client.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async lag(): Promise<OutboxLag> {
+    const { rows } = await this.client.query<{ unpublished: number; oldest_age_seconds: number | null }>(
+      `SELECT count(*)::int AS unpublished,
+              extract(epoch FROM now() - min(created_at))::float8 AS oldest_age_seconds
+         FROM outbox_event WHERE published_at IS NULL`,
+    );
+    return { unpublished: rows[0].unpublished, oldestAgeSeconds: rows[0].oldest_age_seconds ?? 0 };
+  }
+
+  /** Deletes one bounded slice of rows published before the cutoff; returns how many went. */
+  async deletePublishedBefore(cutoff: Date, limit: number): Promise<number> {
+    const { rowCount } = await this.client.query(
+      `DELETE FROM outbox_event WHERE id IN (
+         SELECT id FROM outbox_event WHERE published_at < $1 ORDER BY published_at LIMIT $2)`,
+      [cutoff, limit],
+    );
+    return rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}

@@ -1,0 +1,111 @@
+import { AUTH_USERS_TOPIC, UserRegistered } from '@capstone/contracts';
+import { Correlation } from '@capstone/platform/observability';
+import { awaitKafkaMessage, eventually, recordKafkaMessages } from '@capstone/platform/testing';
+import { EventsTestBed } from './support/events-test-bed';
+import { registerUser, updateBio } from './support/users';
+
+describe('the outbox relay', () => {
+  let bed: EventsTestBed;
+
+  beforeAll(async () => {
+    bed = await EventsTestBed.open('relay');
+    bed.startRelay();
+  });
+
+  afterAll(() => bed.close());
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    const abandoned = UserRegistered.create({
+      source: 'events-test',
+      subject: 'c0ffee00-0000-7000-8000-000000000000',
+      data: {
+        userId: 'c0ffee00-0000-7000-8000-000000000000',
+        username: 'ghost',
+        email: 'ghost@example.com',
+        bio: null,
+        image: null,
+        roles: ['user'],
+        emailVerified: false,
+      },
+    });
+    await expect(
+      bed.prisma.$transaction(async (tx) => {
+        await bed.outbox.record(tx, abandoned);
+        throw new Error('the state change failed after the event was recorded');
+      }),
+    ).rejects.toThrow('the state change failed');
+    const committed = await registerUser(bed);
+
+    const recording = await recordKafkaMessages(bed.topics.name(AUTH_USERS_TOPIC));
+    try {
+      await eventually(() => expect(recording.messages.some((message) => message.key === committed.id)).toBe(true));
+      expect(recording.messages.map((message) => message.key)).not.toContain(abandoned.subject);
+    } finally {
+      await recording.stop();
+    }
+    expect(await bed.prisma.outboxEvent.count({ where: { id: abandoned.id } })).toBe(0);
+  });
+
+  it('carries the correlation of the request that recorded the event into its Kafka headers', async () => {
+    const user = await registerUser(bed);
+    const eventId = await Correlation.run({ requestId: 'req-1', correlationId: 'checkout-42' }, () => updateBio(bed, user, 'hello'));
+
+    const message = await awaitKafkaMessage(bed.topics.name(AUTH_USERS_TOPIC), (candidate) => candidate.value?.includes(eventId) ?? false);
+
+    expect(message.key).toBe(user.id);
+    expect(message.headers).toMatchObject({ 'x-correlation-id': 'checkout-42', 'x-event-type': 'auth.user.profile_updated@v1' });
+    expect(JSON.parse(message.value ?? '')).toMatchObject({ id: eventId, correlationId: 'checkout-42' });
+  });
+});
+
+describe('waking the relay', () => {
+  let bed: EventsTestBed;
+
+  beforeAll(async () => {
+    bed = await EventsTestBed.open('wake');
+  });
+
+  afterAll(() => bed.close());
+
+  it('publishes a committed event well under a second after the commit, woken by the notification', async () => {
+    // A poll interval of a minute leaves NOTIFY as the only thing that can wake the relay in time.
+    const relay = bed.startRelay({ pollIntervalMs: 60_000 });
+    await eventually(() => expect(relay.isLeader).toBe(true));
+    await bed.topics.ensure([AUTH_USERS_TOPIC]);
+
+    const user = await registerUser(bed);
+
+    await eventually(
+      async () => expect((await bed.prisma.outboxEvent.findFirstOrThrow({ where: { key: user.id } })).publishedAt).not.toBeNull(),
+      { timeoutMs: 500 },
+    );
+  });
+});
+
+describe('two relays on one database', () => {
+  let bed: EventsTestBed;
+
+  beforeAll(async () => {
+    bed = await EventsTestBed.open('leader');
+  });
+
+  afterAll(() => bed.close());
+
+  const published = async (userId: string) =>
+    (await bed.prisma.outboxEvent.findFirstOrThrow({ where: { key: userId } })).publishedAt !== null;
+
+  it('lets only the leader publish, and hands the lead over when the leader stops', async () => {
+    const first = bed.startRelay();
+    await eventually(() => expect(first.isLeader).toBe(true));
+    const second = bed.startRelay();
+
+    const before = await registerUser(bed);
+    await eventually(async () => expect(await published(before.id)).toBe(true));
+    expect(second.isLeader).toBe(false);
+
+    await first.stop();
+    await eventually(() => expect(second.isLeader).toBe(true));
+    const after = await registerUser(bed);
+    await eventually(async () => expect(await published(after.id)).toBe(true));
+  });
+});
