@@ -1,1 +1,7 @@
+export * from './apply-observability';
 export * from './context/correlation';
+export * from './context/correlation-headers';
+export * from './health/dependency-check';
+export { Readiness, type ReadinessReport } from './health/readiness';
+export * from './metrics/metrics';
+export * from './observability.module';

@@ -11,6 +11,8 @@ export interface CorrelationContext {
   correlationId: string;
   /** The event (if any) that caused this work. */
   causationId?: string;
+  /** W3C `traceparent` received with the work, passed on unchanged to whatever it causes. */
+  traceparent?: string;
 }
 
 const storage = new AsyncLocalStorage<CorrelationContext>();

@@ -1,0 +1,22 @@
+import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Readiness } from './readiness';
+
+@ApiExcludeController()
+@Controller({ path: 'health', version: VERSION_NEUTRAL })
+export class HealthController {
+  constructor(private readonly readiness: Readiness) {}
+
+  /** The process answers. Dependencies are left out on purpose: an outage must not restart every pod. */
+  @Get('live')
+  live(): { status: 'alive' } {
+    return { status: 'alive' };
+  }
+
+  /** 200 when every declared dependency answers, otherwise 503 naming the ones that did not. */
+  @Get('ready')
+  async ready(): Promise<Response> {
+    const report = await this.readiness.check();
+    return Response.json(report, { status: report.status === 'ready' ? 200 : 503 });
+  }
+}
