@@ -1,6 +1,6 @@
 export { EventConsumer, type EventConsumerOptions, type EventHandler, type RetryPolicy } from './consumer/event-consumer';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
-export { deadLetterHeaderNames, eventHeaderNames } from './kafka/kafka-headers';
+export { deadLetterHeaderNames, eventTypeHeader } from './kafka/kafka-headers';
 export { deadLetterTopic, KafkaTopics, type TopicSettings } from './kafka/kafka-topics';
 export { EventsModule, type EventsModuleAsyncOptions, type EventsModuleOptions } from './nest/events.module';
 export { Outbox } from './outbox/outbox';

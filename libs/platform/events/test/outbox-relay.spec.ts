@@ -46,14 +46,20 @@ describe('the outbox relay', () => {
     expect(await bed.prisma.outboxEvent.count({ where: { id: abandoned.id } })).toBe(0);
   });
 
-  it('carries the correlation of the request that recorded the event into its Kafka headers', async () => {
+  it('carries the correlation and trace of the request that recorded the event into its Kafka headers', async () => {
     const user = await registerUser(bed);
-    const eventId = await Correlation.run({ requestId: 'req-1', correlationId: 'checkout-42' }, () => updateBio(bed, user, 'hello'));
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const request = { requestId: 'req-1', correlationId: 'checkout-42', traceparent };
+    const eventId = await Correlation.run(request, () => updateBio(bed, user, 'hello'));
 
     const message = await awaitKafkaMessage(bed.topics.name(AUTH_USERS_TOPIC), (candidate) => candidate.value?.includes(eventId) ?? false);
 
     expect(message.key).toBe(user.id);
-    expect(message.headers).toMatchObject({ 'x-correlation-id': 'checkout-42', 'x-event-type': 'auth.user.profile_updated@v1' });
+    expect(message.headers).toMatchObject({
+      'x-correlation-id': 'checkout-42',
+      traceparent,
+      'x-event-type': 'auth.user.profile_updated@v1',
+    });
     expect(JSON.parse(message.value ?? '')).toMatchObject({ id: eventId, correlationId: 'checkout-42' });
   });
 });

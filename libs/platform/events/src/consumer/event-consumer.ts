@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventContract, EventEnvelope, EventOf } from '@capstone/contracts';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Correlation } from '@capstone/platform/observability';
+import { Correlation, fromCorrelationHeaders } from '@capstone/platform/observability';
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { withDeadLetterHeaders } from '../kafka/kafka-headers';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
@@ -99,7 +99,10 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
     if (delivery.kind === 'poisoned') return this.deadLetter(payload, delivery.reason, 1);
     const handler = this.handlers.get(eventKey(delivery.event.type, delivery.event.version));
     if (!handler) return this.count(payload.topic, 'ignored');
-    await this.handleWithRetries(payload, delivery.event, handler);
+    // The trace travels in headers only; correlation and causation come from the validated envelope.
+    const { traceparent } = fromCorrelationHeaders(payload.message.headers);
+    const context = { requestId: randomUUID(), correlationId: delivery.event.correlationId, causationId: delivery.event.id, traceparent };
+    await Correlation.run(context, () => this.handleWithRetries(payload, delivery.event, handler));
   }
 
   private async handleWithRetries(
@@ -127,8 +130,7 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
         INSERT INTO processed_event (consumer_group, event_id) VALUES (${this.options.groupId}, ${event.id}::uuid)
         ON CONFLICT DO NOTHING`;
       if (claimed === 0) return 'duplicate';
-      const context = { requestId: randomUUID(), correlationId: event.correlationId, causationId: event.id };
-      await Correlation.run(context, () => handler(event, tx));
+      await handler(event, tx);
       return 'processed';
     });
   }

@@ -1,15 +1,8 @@
 import type { EventEnvelope } from '@capstone/contracts';
+import { toCorrelationHeaders, type CorrelationContext } from '@capstone/platform/observability';
 import type { IHeaders } from 'kafkajs';
 
-/**
- * The Kafka headers this library writes and reads, in one place so that they can follow
- * observability's header helpers once those exist. Values are strings on the wire.
- */
-export const eventHeaderNames = {
-  correlationId: 'x-correlation-id',
-  causationId: 'x-causation-id',
-  eventType: 'x-event-type',
-} as const;
+export const eventTypeHeader = 'x-event-type';
 
 export const deadLetterHeaderNames = {
   error: 'x-dlq-error',
@@ -22,19 +15,23 @@ export const deadLetterHeaderNames = {
 
 export type StoredHeaders = Record<string, string>;
 
-/** Headers an event carries from the outbox row to every consumer. */
-export function eventHeaders(event: EventEnvelope): StoredHeaders {
+/** Headers an event carries from its outbox row to every consumer: its causal chain, trace and type. */
+export function eventHeaders(event: EventEnvelope, context: CorrelationContext | undefined): StoredHeaders {
   return {
-    [eventHeaderNames.correlationId]: event.correlationId,
-    ...(event.causationId ? { [eventHeaderNames.causationId]: event.causationId } : {}),
-    [eventHeaderNames.eventType]: `${event.type}@v${event.version}`,
+    ...toCorrelationHeaders({
+      correlationId: event.correlationId,
+      causationId: event.causationId ?? undefined,
+      traceparent: context?.traceparent,
+    }),
+    [eventTypeHeader]: `${event.type}@v${event.version}`,
   };
 }
 
-/** kafkajs hands header values over as Buffers; the dead-letter copy keeps them as they came. */
-export function withDeadLetterHeaders(original: IHeaders | undefined, details: Record<keyof typeof deadLetterHeaderNames, string>): IHeaders {
-  const added = Object.fromEntries(
-    Object.entries(details).map(([field, value]) => [deadLetterHeaderNames[field as keyof typeof deadLetterHeaderNames], value]),
-  );
-  return { ...original, ...added };
+/** The dead-letter copy keeps every original header and adds why, how often and where it failed. */
+export function withDeadLetterHeaders(
+  original: IHeaders | undefined,
+  details: Record<keyof typeof deadLetterHeaderNames, string>,
+): IHeaders {
+  const added = Object.entries(details).map(([field, value]) => [deadLetterHeaderNames[field as keyof typeof deadLetterHeaderNames], value]);
+  return { ...original, ...Object.fromEntries(added) };
 }

@@ -15,15 +15,16 @@ export class Outbox {
   }
 
   async recordAll(tx: SqlExecutor, events: readonly EventEnvelope[]): Promise<void> {
+    const context = Correlation.current();
     for (const event of events) {
-      const stamped = joinCorrelation(parseEvent(event), Correlation.current());
+      const stamped = joinCorrelation(parseEvent(event), context);
       const { topic } = findEventContract(stamped.type, stamped.version) as EventContract; // parseEvent proved it exists
       // Serialises writers of one key until commit, so sequence order per key is commit order.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${topic}:${stamped.subject}`}, 0))`;
       await tx.$executeRaw`
         INSERT INTO outbox_event (id, topic, key, type, payload, headers)
         VALUES (${stamped.id}::uuid, ${topic}, ${stamped.subject}, ${stamped.type},
-                ${JSON.stringify(stamped)}::jsonb, ${JSON.stringify(eventHeaders(stamped))}::jsonb)`;
+                ${JSON.stringify(stamped)}::jsonb, ${JSON.stringify(eventHeaders(stamped, context))}::jsonb)`;
     }
     // Postgres delivers a notification only when the transaction commits: a rollback wakes nobody.
     if (events.length > 0) await tx.$executeRaw`SELECT pg_notify(${outboxChannel}, '')`;
