@@ -30,7 +30,7 @@ module.exports = {
   moduleNameMapper,
   // These dependencies ship only ES modules (NestJS 12 among them); Node 20 can require() them, but
   // Jest's module loader cannot, so SWC turns them into CommonJS too.
-  transformIgnorePatterns: ['/node_modules/(?!(uuid|jose|@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(uuid|jose|@nestjs|@prisma/schema-engine-wasm)/)'],
   // `npm test` runs disruptive tests (they stop shared infrastructure) alone first, then the rest in parallel.
   testMatch:
     process.env.CAPSTONE_TEST_PHASE === 'disruptive'

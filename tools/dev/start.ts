@@ -5,7 +5,8 @@
  */
 import { infraDown, infraUp, type Component } from '../infra';
 import { binary, runCommand } from '../workspace/command';
-import { databaseUrlFor, generatePrismaClients, migrateDatabases, seedDatabases } from '../workspace/prisma';
+import { databaseUrlFor, deployAll, generateClients, seedAll } from '../db';
+import { syncSharedPrismaModels } from '../prisma-shared';
 import { runnableApps } from './apps';
 import { ServiceSupervisor } from './supervisor';
 
@@ -25,9 +26,11 @@ async function main(): Promise<void> {
   if (unhealthy.length > 0) throw new Error(`infrastructure is not healthy: ${unhealthy.map((s) => s.component).join(', ')}`);
 
   phase('Database clients, migrations and demo data');
-  await generatePrismaClients();
-  await migrateDatabases();
-  await seedDatabases();
+  const log = (line: string) => console.log(`  ${line}`);
+  syncSharedPrismaModels();
+  await generateClients(undefined, log);
+  await deployAll(undefined, log);
+  await seedAll(undefined, log);
 
   const apps = runnableApps();
   const supervisor = new ServiceSupervisor();

@@ -64,10 +64,7 @@ describe('infraUp', () => {
     beforeAll(() => {
       prismaDir = mkdtempSync(join(tmpdir(), 'capstone-prisma-'));
       mkdirSync(join(prismaDir, database));
-      writeFileSync(
-        join(prismaDir, database, 'schema.prisma'),
-        'datasource db {\n  provider = "postgresql"\n}\n',
-      );
+      writeFileSync(join(prismaDir, database, 'prisma.config.ts'), 'export default {};\n');
     });
 
     afterAll(async () => {

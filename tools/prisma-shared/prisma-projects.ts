@@ -1,21 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { allPrismaProjects } from '../db/prisma-project';
 
-const searched = ['prisma', 'apps', 'libs'];
-const skipped = new Set(['node_modules', 'generated', 'dist', '.data', 'migrations']);
-
-/**
- * Every schema folder that receives the shared models: `<project>/schema/` next to a
- * `prisma.config.ts`, for services (prisma/<db>/) and test-only projects (e.g. libs/x/test/prisma/).
- */
+/** Every schema folder that receives the shared models, for services and test-only projects alike. */
 export function prismaSchemaFolders(root: string): string[] {
-  return searched.flatMap((top) => findProjects(join(root, top))).map((project) => join(project, 'schema')).filter(existsSync).sort();
-}
-
-function findProjects(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  if (existsSync(join(dir, 'prisma.config.ts'))) return [dir];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !skipped.has(entry.name) && !entry.name.startsWith('_'))
-    .flatMap((entry) => findProjects(join(dir, entry.name)));
+  return allPrismaProjects(root)
+    .map((project) => project.schemaDir)
+    .filter(existsSync);
 }

@@ -4,7 +4,8 @@
  * start is stopped again at the end unless CAPSTONE_KEEP_INFRA=1.
  */
 import { infraDown, infraUp, type Component } from '../infra';
-import { generatePrismaClients, migrateDatabases } from '../workspace/prisma';
+import { allPrismaProjects, deployAll, generateClients } from '../db';
+import { syncSharedPrismaModels } from '../prisma-shared';
 import { runJestPhase } from './jest-phase';
 import { runNxChecks } from './nx-checks';
 import { addTallies, summaryLine, type Tally } from './tally';
@@ -51,8 +52,9 @@ async function main(): Promise<number> {
   if (outcomes[0].tally.failed === 0) {
     outcomes.push(
       await step('Database clients and migrations', async () => {
-        await generatePrismaClients();
-        await migrateDatabases();
+        syncSharedPrismaModels();
+        await generateClients(allPrismaProjects(), (line) => console.log(`  ${line}`));
+        await deployAll(undefined, (line) => console.log(`  ${line}`));
         return { passed: 0, failed: 0, skipped: 0 };
       }),
     );

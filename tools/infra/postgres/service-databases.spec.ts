@@ -20,21 +20,16 @@ describe('serviceDatabases', () => {
     writeFileSync(file, '');
   }
 
-  it('names one database per service folder that holds a schema, in order', () => {
-    addFile('shop/schema.prisma');
-    addFile('auth/schema.prisma');
+  it('names one database per service folder with a Prisma config, in order', () => {
+    addFile('shop/prisma.config.ts');
+    addFile('auth/prisma.config.ts');
     expect(serviceDatabases(prismaDir)).toEqual(['auth', 'shop']);
   });
 
-  it('finds a multi-file schema kept in a subfolder', () => {
+  it('skips shared folders starting with an underscore and folders without a Prisma config', () => {
+    addFile('_shared/prisma.config.ts');
     addFile('blog/schema/articles.prisma');
-    expect(serviceDatabases(prismaDir)).toEqual(['blog']);
-  });
-
-  it('skips shared folders starting with an underscore and folders without a schema', () => {
-    addFile('_shared/enums.prisma');
     addFile('notes/README.md');
-    addFile('loose.prisma');
     expect(serviceDatabases(prismaDir)).toEqual([]);
   });
 

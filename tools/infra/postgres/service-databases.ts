@@ -1,23 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { prismaProjects } from '../../db/prisma-project';
 import { infraPaths } from '../infra-paths';
 
 /**
- * Each folder under prisma/ that holds a schema belongs to one service, which owns a database of the
- * same name (prisma/auth → auth). Folders starting with `_` hold shared parts, not services.
+ * Each service owns a database named after its Prisma project (prisma/auth → auth); the rule for
+ * what counts as one lives with the migration tool, so infra creates exactly what it migrates.
  */
 export function serviceDatabases(prismaDir = infraPaths.prismaDir): string[] {
-  if (!existsSync(prismaDir)) return [];
-  return readdirSync(prismaDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
-    .map((entry) => entry.name)
-    .filter((name) => containsSchema(join(prismaDir, name)))
+  return prismaProjects(prismaDir)
+    .map((project) => project.database)
     .sort();
-}
-
-// Recursive, because a multi-file schema keeps its .prisma files in a subfolder.
-function containsSchema(dir: string): boolean {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((file) =>
-    file.endsWith('.prisma'),
-  );
 }
