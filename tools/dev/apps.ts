@@ -23,12 +23,10 @@ export function runnableApps(root = repoRoot): RunnableApp[] {
   return readdirSync(appsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(appsDir, entry.name, 'project.json')))
     .map((entry) => JSON.parse(readFileSync(join(appsDir, entry.name, 'project.json'), 'utf8')) as ProjectJson)
-    .filter((project) => project.projectType === 'application' && project.metadata?.service)
-    .map((project) => ({
-      name: project.name,
-      port: project.metadata!.service!.port,
-      database: project.metadata!.service!.database,
-      entry: join(root, 'dist', 'apps', project.name, 'main.js'),
-    }))
+    .flatMap(({ name, projectType, metadata }) =>
+      projectType === 'application' && metadata?.service
+        ? [{ name, ...metadata.service, entry: join(root, 'dist', 'apps', name, 'main.js') }]
+        : [],
+    )
     .sort((a, b) => a.port - b.port);
 }
