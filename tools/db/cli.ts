@@ -10,6 +10,10 @@ import { createMigration, pendingSchemaChange } from './migrations';
 import { prismaProjects } from './prisma-project';
 import { deployAll, generateClients } from './index';
 
+// Planning a migration replays history in a throw-away shadow database, so it needs only the
+// server, reached through its maintenance database, not the service's own database.
+const serverUrl = databaseUrlFor('postgres');
+
 async function main([command, ...args]: string[]): Promise<number> {
   const all = prismaProjects();
   const select = (names: string[]) => (names.length === 0 ? all : all.filter((p) => names.includes(p.database)));
@@ -27,14 +31,14 @@ async function main([command, ...args]: string[]): Promise<number> {
         console.error(`usage: npm run db -- new <${all.map((p) => p.database).join('|')}> <migration-name>`);
         return 2;
       }
-      const folder = await createMigration(project, name, databaseUrlFor(database));
+      const folder = await createMigration(project, name, serverUrl);
       console.log(folder ? `wrote ${project.migrationsDir}/${folder}/migration.sql` : 'no schema changes to migrate');
       return 0;
     }
     case 'check': {
       let drifted = 0;
       for (const project of all) {
-        const sql = await pendingSchemaChange(project, databaseUrlFor(project.database));
+        const sql = await pendingSchemaChange(project, serverUrl);
         if (sql !== '') {
           drifted += 1;
           console.error(`${project.database}: the schema has changes without a migration:\n${sql}`);
