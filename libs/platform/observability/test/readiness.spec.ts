@@ -40,6 +40,8 @@ describe('health endpoints', () => {
         redisCheck(redis),
         kafkaCheck(infrastructure.kafkaBrokers),
       ],
+      // Generous, so a busy CI machine does not turn a slow answer into a failure.
+      timeoutMs: 10_000,
     });
 
     await request(app.getHttpServer())

@@ -1,0 +1,66 @@
+import { get } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { ServiceProcess } from './support/service-process';
+
+const catalogMain = join(__dirname, 'support', 'catalog-main.ts');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function getText(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+}
+
+describe('bootstrapService', () => {
+  let service: ServiceProcess | undefined;
+
+  afterEach(() => service?.stop());
+
+  it('prints every configuration problem at once and exits with status 1', async () => {
+    service = new ServiceProcess(catalogMain, {
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      CORS_ORIGINS: 'not-an-origin',
+    });
+
+    await expect(service.exited).resolves.toBe(1);
+    expect(service.stderr).toContain('Invalid configuration: 3 problems');
+    expect(service.stderr).toContain(
+      'PORT: Invalid input: expected number, received NaN (expected a TCP port between 1 and 65535)',
+    );
+    expect(service.stderr).toMatch(/LOG_LEVEL: .*\(expected a pino level/);
+    expect(service.stderr).toContain('CORS_ORIGINS: entry 0 must be * or an origin');
+    expect(service.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it('listens on PORT and, on SIGTERM, finishes the request in flight before exiting with status 0', async () => {
+    const port = await freePort();
+    service = new ServiceProcess(catalogMain, {
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    });
+    await service.waitForOutput(`listening on port ${port}`);
+
+    const inFlight = getText(port, '/v1/products/slow');
+    await service.waitForOutput('slow request waiting');
+    service.signal('SIGTERM');
+
+    await expect(inFlight).resolves.toEqual({ status: 200, body: '{"databaseAnswered":true}' });
+    await expect(service.exited).resolves.toBe(0);
+    expect(service.stdout).toContain('SIGTERM received: draining in-flight requests');
+  }, 60_000);
+});

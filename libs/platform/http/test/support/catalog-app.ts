@@ -1,0 +1,35 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
+import { configureApplication, type ErrorMapper, type HttpOptions } from '../../src';
+import { catalogModule } from './catalog.module';
+
+/** The RealWorld contract: `{"errors":{"field":["message"]}}`, and 422 for invalid input. */
+export const realWorldErrors: ErrorMapper = (error) => ({
+  status: error.status,
+  contentType: 'application/json',
+  body: {
+    errors:
+      error.fieldErrors.length > 0
+        ? error.fieldErrors.reduce<Record<string, string[]>>(
+            (byField, { field, message }) => ({
+              ...byField,
+              [field]: [...(byField[field] ?? []), message],
+            }),
+            {},
+          )
+        : { [error.code]: [error.message] },
+  },
+});
+
+export const catalogOptions: HttpOptions = {
+  api: { title: 'Catalog API', description: 'Products and articles', version: '1.2' },
+  errorMappers: { '/api': realWorldErrors },
+};
+
+/** The catalog service configured exactly as `bootstrapService` would, ready for supertest. */
+export async function createCatalogApp(logs: DestinationStream): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [catalogModule(logs)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  return configureApplication(app, catalogOptions).init();
+}
