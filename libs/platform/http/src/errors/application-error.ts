@@ -35,6 +35,22 @@ const codeOfStatus: Record<number, string> = {
   500: 'internal_error',
 };
 
+// Nest wraps body-parser failures; their `type` tells a malformed body from an oversized one.
+const bodyParserFailures = new Map<unknown, Omit<ApplicationError, 'fieldErrors'>>([
+  [
+    'entity.parse.failed',
+    { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON' },
+  ],
+  [
+    'entity.too.large',
+    {
+      status: 413,
+      code: 'payload_too_large',
+      message: 'The request body is larger than this API accepts',
+    },
+  ],
+]);
+
 export function toApplicationError(exception: unknown): ApplicationError {
   if (exception instanceof DomainError) {
     const status = [...statusOfDomainError].find(([kind]) => exception instanceof kind)?.[1];
@@ -55,24 +71,10 @@ function fromHttpException(exception: HttpException): ApplicationError {
   const status = exception.getStatus();
   if (status >= 500) return internalError(status);
 
-  // Nest wraps body-parser failures; its `type` tells a malformed body from an oversized one.
-  const bodyParserFailure = (exception.cause as { type?: unknown } | undefined)?.type;
-  if (bodyParserFailure === 'entity.parse.failed') {
-    return {
-      status: 400,
-      code: 'malformed_json',
-      message: 'The request body is not valid JSON',
-      fieldErrors: [],
-    };
-  }
-  if (bodyParserFailure === 'entity.too.large') {
-    return {
-      status: 413,
-      code: 'payload_too_large',
-      message: 'The request body is larger than this API accepts',
-      fieldErrors: [],
-    };
-  }
+  const bodyFailure = bodyParserFailures.get(
+    (exception.cause as { type?: unknown } | undefined)?.type,
+  );
+  if (bodyFailure) return { ...bodyFailure, fieldErrors: [] };
 
   // A Nest exception may name its own code: `new UnauthorizedException({ code: 'token_expired', message })`.
   const response = exception.getResponse();
