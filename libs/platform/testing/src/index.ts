@@ -1,3 +1,4 @@
+export { createTestApp, type TestApp, type TestAppOptions } from './app/create-test-app';
 export { eventually, type DeadlineOptions } from './eventually';
 export { testEndpoints } from './infrastructure/test-endpoints';
 export { ensureTestInfrastructure, managedKafka, type ManagedKafka } from './infrastructure/test-infrastructure';
