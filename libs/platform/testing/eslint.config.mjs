@@ -10,7 +10,7 @@ export default [
     // tools/workspace); src/infrastructure/workspace-tools.ts is the one file that imports them.
     files: ['src/infrastructure/workspace-tools.ts'],
     rules: {
-      [boundariesRule]: [severity, { ...boundaries, allow: [...boundaries.allow, '^(\\.\\./)+tools/(infra|workspace/[a-z-]+)$'] }],
+      [boundariesRule]: [severity, { ...boundaries, allow: [...boundaries.allow, '^(\\.\\./)+tools/(db|infra|workspace/[a-z-]+)$'] }],
     },
   },
 ];

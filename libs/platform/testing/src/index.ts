@@ -6,7 +6,7 @@ export { kafkaIsManaged } from './jest/kafka-ownership';
 export { awaitKafkaEvent, awaitKafkaMessage, type AwaitMessageOptions } from './kafka/await-kafka-message';
 export { recordKafkaMessages, type KafkaRecording, type ReceivedMessage } from './kafka/kafka-recording';
 export { testKafkaNames, type TestKafkaNames } from './kafka/test-kafka-names';
-export { servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
+export { prismaProject, servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
 export { createTestDatabase, type TestDatabase } from './postgres/test-database';
 export { awaitQueueJob, type InspectableQueue, type QueuedJob } from './queues/await-queue-job';
 export { deleteRedisKeys, testRedisPrefix } from './redis/test-redis-prefix';

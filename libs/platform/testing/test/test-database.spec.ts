@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, type PrismaProject } from '../src';
+import { createTestDatabase, prismaProject, type PrismaProject } from '../src';
 
-const notes: PrismaProject = { name: 'notes', dir: join(__dirname, 'fixtures', 'notes') };
+const notes: PrismaProject = prismaProject(join(__dirname, 'fixtures', 'notes'));
 
 async function query<T extends object>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });

@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { createTestDatabase, testEndpoints, testKafkaNames, type PrismaProject, type TestDatabase } from '@capstone/platform/testing';
+import {
+  createTestDatabase,
+  prismaProject,
+  testEndpoints,
+  testKafkaNames,
+  type PrismaProject,
+  type TestDatabase,
+} from '@capstone/platform/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { IHeaders, Kafka } from 'kafkajs';
 import {
@@ -13,7 +20,7 @@ import {
 } from '../../src';
 import { PrismaClient } from '../prisma/generated/prisma/client';
 
-export const eventsTestProject: PrismaProject = { name: 'events', dir: join(__dirname, '..', 'prisma') };
+export const eventsTestProject: PrismaProject = prismaProject(join(__dirname, '..', 'prisma'), 'events');
 
 export type TestTransaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 

@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ensureTestInfrastructure, managedKafka } from '../infrastructure/test-infrastructure';
-import { generatePrismaClients } from '../infrastructure/workspace-tools';
+import { generateClient, prismaProject } from '../infrastructure/workspace-tools';
 import { kafkaOwnershipVariable } from './kafka-ownership';
 
 /**
  * Jest `globalSetup` for any project (`globalSetup: '<rootDir>/../testing/src/jest/global-setup.ts'`,
  * adjusted to the project's depth). Ensures the infrastructure once per run, tells test files whether
  * the Kafka broker is capstone's own to stop, and generates the client of a test-only Prisma project
- * in `<project>/test/prisma/`, which `npm test` does not generate.
+ * in `<project>/test/prisma/`, so that a plain `npx jest <project>` works without `npm test` first.
  */
 export default async function globalSetup(_globalConfig: unknown, project: { rootDir: string }): Promise<void> {
   await ensureTestInfrastructure();
   process.env[kafkaOwnershipVariable] = String((await managedKafka()) !== undefined);
-  const configFile = join(project.rootDir, 'test', 'prisma', 'prisma.config.ts');
-  if (existsSync(configFile)) await generatePrismaClients([{ database: `test_${basename(project.rootDir)}`, configFile }]);
+  const testPrisma = join(project.rootDir, 'test', 'prisma');
+  if (existsSync(join(testPrisma, 'prisma.config.ts'))) await generateClient(prismaProject(testPrisma, `test_${basename(project.rootDir)}`));
 }

@@ -15,7 +15,7 @@ export interface TestDatabase {
 /** A fresh, migrated database for one test file, cloned from the project's template. */
 export async function createTestDatabase(project: PrismaProject): Promise<TestDatabase> {
   const template = await ensureTemplate(project);
-  const name = `test_${project.name}_${uniqueTestId()}`;
+  const name = `test_${project.database}_${uniqueTestId()}`;
   await onServer(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return {
     name,
