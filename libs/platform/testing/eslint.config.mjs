@@ -6,7 +6,7 @@ const [severity, boundaries] = baseConfig.find((config) => config.rules?.[bounda
 export default [
   ...baseConfig,
   {
-    // Tests boot real infrastructure with the same workspace tools `npm test` uses (tools/infra,
+    // Tests boot real infrastructure with the same workspace tools `npm test` uses (tools/db, tools/infra,
     // tools/workspace); src/infrastructure/workspace-tools.ts is the one file that imports them.
     files: ['src/infrastructure/workspace-tools.ts'],
     rules: {
