@@ -14,6 +14,13 @@ export type PrismaSchemaFile = { path: string; content: string };
 
 export const noFilters: Wasm.SchemaFilter = { externalTables: [], externalEnums: [] };
 
+// Node 20 runs WebAssembly, but @types/node 20 does not declare it; this is the part used here.
+type WasmExports = Record<string, unknown>;
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, object>) => { exports: WasmExports };
+};
+
 let bindings: typeof Wasm | undefined;
 
 function loadBindings(): typeof Wasm {
@@ -21,11 +28,11 @@ function loadBindings(): typeof Wasm {
   // The package's own entry imports the .wasm file as an ES module (a bundler feature Node lacks),
   // so the glue module is loaded directly and handed an instance built here.
   const glue = require('@prisma/schema-engine-wasm/schema_engine_bg') as typeof Wasm & {
-    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    __wbg_set_wasm(exports: WasmExports): void;
   };
   const packageDir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const module = new WebAssembly.Module(readFileSync(join(packageDir, 'schema_engine_bg.wasm')));
-  const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': glue });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   bindings = glue;
