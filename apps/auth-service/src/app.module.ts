@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { MAIL_QUEUE } from '@capstone/contracts';
+import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
+import { EventsModule } from '@capstone/platform/events';
+import { kafkaCheck, ObservabilityModule, postgresCheck } from '@capstone/platform/observability';
+import { QueuesModule } from '@capstone/platform/queues';
+import { environmentSchema, type Environment } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { PrismaService } from './database/prisma.service';
+
+@Module({
+  imports: [
+    PlatformConfigModule.forRoot(environmentSchema),
+    DatabaseModule,
+    ObservabilityModule.forRoot({
+      serviceName: 'auth-service',
+      readiness: {
+        inject: [PrismaService, AppConfig],
+        useFactory: (prisma: PrismaService, config: AppConfig<Environment>) => [
+          postgresCheck(() => prisma.$queryRaw`SELECT 1`),
+          kafkaCheck(config.get('KAFKA_BROKERS')),
+        ],
+      },
+    }),
+    EventsModule.forRootAsync({
+      inject: [AppConfig, PrismaService],
+      useFactory: (config: AppConfig<Environment>, prisma: PrismaService) => ({
+        service: 'auth-service',
+        brokers: config.get('KAFKA_BROKERS'),
+        databaseUrl: config.get('DATABASE_URL'),
+        database: prisma,
+        partitions: config.get('KAFKA_PARTITIONS'),
+        topicPrefix: config.get('KAFKA_TOPIC_PREFIX') || undefined,
+      }),
+    }),
+    QueuesModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        connection: { url: config.get('REDIS_URL') },
+        prefix: config.get('QUEUE_PREFIX'),
+        queues: [MAIL_QUEUE],
+      }),
+    }),
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,10 @@
+import type { HttpOptions } from '@capstone/platform/http';
+
+/** What main.ts gives bootstrapService, and the tests give createTestApp: one definition for both. */
+export const httpOptions: HttpOptions = {
+  api: {
+    title: 'Capstone auth-service',
+    description: 'Accounts, sessions, tokens, signing keys, API keys and the audit log.',
+    version: '1',
+  },
+};
