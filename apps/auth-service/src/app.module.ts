@@ -4,6 +4,7 @@ import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
 import { EventsModule } from '@capstone/platform/events';
 import { kafkaCheck, ObservabilityModule, postgresCheck } from '@capstone/platform/observability';
 import { QueuesModule } from '@capstone/platform/queues';
+import { AuditModule } from './audit/audit.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
@@ -12,6 +13,7 @@ import { PrismaService } from './database/prisma.service';
   imports: [
     PlatformConfigModule.forRoot(environmentSchema),
     DatabaseModule,
+    AuditModule,
     ObservabilityModule.forRoot({
       serviceName: 'auth-service',
       readiness: {
