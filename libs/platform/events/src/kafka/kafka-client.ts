@@ -18,6 +18,14 @@ const nestLogCreator: logCreator = () => {
 };
 
 export function createKafka({ clientId, brokers }: KafkaSettings): Kafka {
-  // kafkajs logs every reconnect at INFO; warnings and errors are what an operator acts on.
-  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, logCreator: nestLogCreator });
+  return new Kafka({
+    clientId,
+    brokers,
+    // kafkajs logs every reconnect at INFO; warnings and errors are what an operator acts on.
+    logLevel: logLevel.WARN,
+    logCreator: nestLogCreator,
+    // Each call gives up within seconds while the broker is away; the relay and consumers back off themselves.
+    connectionTimeout: 1_000,
+    retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 3 },
+  });
 }
