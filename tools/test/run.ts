@@ -5,7 +5,7 @@
  */
 import { infraDown, infraUp, type Component } from '../infra';
 import { allPrismaProjects, deployAll, generateClients } from '../db';
-import { syncSharedPrismaModels } from '../prisma-shared';
+import { findSharedModelDrift, syncSharedPrismaModels } from '../prisma-shared';
 import { runJestPhase } from './jest-phase';
 import { runNxChecks } from './nx-checks';
 import { addTallies, summaryLine, type Tally } from './tally';
@@ -35,6 +35,17 @@ async function step(name: string, work: () => Promise<Tally>): Promise<StepOutco
   return { name, tally, seconds };
 }
 
+/** Locally the copies of prisma/_shared are refreshed; in CI a stale committed copy is a failure. */
+function syncSharedModelsOrFailInCi(): void {
+  if (process.env.CI !== 'true') {
+    syncSharedPrismaModels();
+    return;
+  }
+  const drift = findSharedModelDrift();
+  const stale = [...drift.written, ...drift.removed];
+  if (stale.length > 0) throw new Error(`shared Prisma models are out of date in: ${stale.join(', ')}`);
+}
+
 async function main(): Promise<number> {
   const outcomes: StepOutcome[] = [];
   let startedNow: Component[] = [];
@@ -52,7 +63,7 @@ async function main(): Promise<number> {
   if (outcomes[0].tally.failed === 0) {
     outcomes.push(
       await step('Database clients and migrations', async () => {
-        syncSharedPrismaModels();
+        syncSharedModelsOrFailInCi();
         await generateClients(allPrismaProjects(), (line) => console.log(`  ${line}`));
         await deployAll(undefined, (line) => console.log(`  ${line}`));
         return { passed: 0, failed: 0, skipped: 0 };

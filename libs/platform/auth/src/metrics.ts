@@ -1,21 +1,13 @@
-import { Counter, register } from 'prom-client';
+import { Metrics } from '@capstone/platform/observability';
 
-// Two AuthModule instances in one process (tests, a hybrid app) must share, not re-register, a metric.
-function counter<TLabel extends string>(name: string, help: string, labelNames: readonly TLabel[]) {
-  return (
-    (register.getSingleMetric(name) as Counter<TLabel> | undefined) ??
-    new Counter({ name, help, labelNames })
-  );
-}
+export const verificationOutcomes = Metrics.counter({
+  name: 'auth_verifications_total',
+  help: 'Credential verifications by credential kind and result (accepted or an AuthErrorCode)',
+  labelNames: ['credential', 'result'],
+});
 
-export const verificationOutcomes = counter(
-  'auth_verifications_total',
-  'Credential verifications by credential kind and result (accepted or an AuthErrorCode)',
-  ['credential', 'result'],
-);
-
-export const jwksFetches = counter(
-  'auth_jwks_fetches_total',
-  'JWKS fetches from auth-service by result',
-  ['result'],
-);
+export const jwksFetches = Metrics.counter({
+  name: 'auth_jwks_fetches_total',
+  help: 'JWKS fetches from auth-service by result',
+  labelNames: ['result'],
+});

@@ -1,27 +1,20 @@
-import { Counter, Histogram, register } from 'prom-client';
+import { Metrics } from '@capstone/platform/observability';
 
-// Metrics live on the default registry once per process, however many caches are created.
-export const cacheRequests =
-  (register.getSingleMetric('cache_requests_total') as Counter<'cache' | 'result'> | undefined) ??
-  new Counter({
-    name: 'cache_requests_total',
-    help: 'Cache lookups by outcome: hit, miss, coalesced (joined a load in flight) or error (Redis failed, loaded directly).',
-    labelNames: ['cache', 'result'],
-  });
+export const cacheRequests = Metrics.counter({
+  name: 'cache_requests_total',
+  help: 'Cache lookups by outcome: hit, miss, coalesced (joined a load in flight) or error (Redis failed, loaded directly).',
+  labelNames: ['cache', 'result'],
+});
 
-export const cacheErrors =
-  (register.getSingleMetric('cache_redis_errors_total') as Counter<'cache' | 'operation'> | undefined) ??
-  new Counter({
-    name: 'cache_redis_errors_total',
-    help: 'Redis failures the cache absorbed, by operation.',
-    labelNames: ['cache', 'operation'],
-  });
+export const cacheErrors = Metrics.counter({
+  name: 'cache_redis_errors_total',
+  help: 'Redis failures the cache absorbed, by operation.',
+  labelNames: ['cache', 'operation'],
+});
 
-export const cacheLoadDuration =
-  (register.getSingleMetric('cache_load_duration_seconds') as Histogram<'cache'> | undefined) ??
-  new Histogram({
-    name: 'cache_load_duration_seconds',
-    help: 'Time spent in loaders on a cache miss.',
-    labelNames: ['cache'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  });
+export const cacheLoadDuration = Metrics.histogram({
+  name: 'cache_load_duration_seconds',
+  help: 'Time spent in loaders on a cache miss.',
+  labelNames: ['cache'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+});
