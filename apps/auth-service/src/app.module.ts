@@ -8,11 +8,14 @@ import { AuditModule } from './audit/audit.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
+import { SessionsModule } from './sessions/sessions.module';
+import { SharedModule } from './shared/shared.module';
 
 @Module({
   imports: [
     PlatformConfigModule.forRoot(environmentSchema),
     DatabaseModule,
+    SharedModule,
     AuditModule,
     ObservabilityModule.forRoot({
       serviceName: 'auth-service',
@@ -43,6 +46,7 @@ import { PrismaService } from './database/prisma.service';
         queues: [MAIL_QUEUE],
       }),
     }),
+    SessionsModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,39 @@
+import type { Prisma } from '../generated/prisma/client';
+import type { Session } from './session';
+
+/** A refresh token as stored: only its digest, and whether it has already been exchanged. */
+export interface StoredRefreshToken {
+  id: string;
+  sessionId: string;
+  rotatedAt: Date | null;
+}
+
+export interface NewSession extends Omit<Session, 'revokedAt' | 'lastUsedAt'> {
+  refreshTokenId: string;
+  refreshTokenDigest: string;
+}
+
+export interface Rotation {
+  sessionId: string;
+  presentedTokenId: string;
+  next: { id: string; digest: string };
+  at: Date;
+  idleExpiresAt: Date;
+}
+
+/** Sessions and their refresh tokens. Methods that take `tx` join the caller's transaction. */
+export abstract class SessionRepository {
+  abstract create(session: NewSession, tx?: Prisma.TransactionClient): Promise<void>;
+  abstract findById(sessionId: string): Promise<Session | null>;
+  abstract findRefreshToken(digest: string): Promise<StoredRefreshToken | null>;
+  /** Exchanges a refresh token for the next one; false when it was already exchanged (a race or a replay). */
+  abstract rotate(rotation: Rotation): Promise<boolean>;
+  abstract listLive(userId: string, at: Date): Promise<Session[]>;
+  /** Revokes the sessions of a user that are still open, optionally one or all but one; returns their ids. */
+  abstract revoke(
+    filter: { userId: string; sessionId?: string; exceptSessionId?: string },
+    reason: string,
+    at: Date,
+    tx?: Prisma.TransactionClient,
+  ): Promise<string[]>;
+}
