@@ -5,9 +5,10 @@
  */
 import { infraDown, infraUp, type Component } from '../infra';
 import { binary, runCommand } from '../workspace/command';
-import { databaseUrlFor, deployAll, generateClients, seedAll } from '../db';
+import { deployAll, generateClients, seedAll } from '../db';
 import { syncSharedPrismaModels } from '../prisma-shared';
 import { runnableApps } from './apps';
+import { serviceEnvironment } from './service-environment';
 import { ServiceSupervisor } from './supervisor';
 
 process.env.NX_DAEMON = 'false';
@@ -41,10 +42,7 @@ async function main(): Promise<void> {
 
     phase('Starting services');
     for (const app of apps) {
-      supervisor.start(app.name, app.entry, {
-        PORT: String(app.port),
-        ...(app.database ? { DATABASE_URL: databaseUrlFor(app.database) } : {}),
-      });
+      supervisor.start(app.name, app.entry, serviceEnvironment(app));
     }
   }
 

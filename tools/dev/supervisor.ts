@@ -13,7 +13,7 @@ export class ServiceSupervisor {
     const prefix = `\x1b[${colours[this.children.size % colours.length]}m${name.padEnd(22)}\x1b[0m│ `;
     const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       cwd: repoRoot,
-      env: { ...process.env, ...env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout, child.stderr]) {
