@@ -4,6 +4,8 @@ import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
 import { EventsModule } from '@capstone/platform/events';
 import { kafkaCheck, ObservabilityModule, postgresCheck } from '@capstone/platform/observability';
 import { QueuesModule } from '@capstone/platform/queues';
+import { AdminModule } from './admin/admin.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
@@ -47,6 +49,8 @@ import { SharedModule } from './shared/shared.module';
       }),
     }),
     SessionsModule,
+    ApiKeysModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKeyVerificationResponse } from '@capstone/platform/auth';
+import { AuditEventType } from '../../audit/audit-event-type';
+import { AuditLog } from '../../audit/audit-log';
+import { PrismaService } from '../../database/prisma.service';
+import { Clock } from '../../shared/clock';
+import { ApiKeyCredential } from '../api-key-credential';
+import { ApiKeyRepository } from '../api-key.repository';
+
+/** Key use is recorded (lastUsedAt and the audit log) at most this often per key. */
+export const KEY_USE_RECORDING_INTERVAL_MS = 60_000;
+
+/** Answers other services' "whose key is this?" for `libs/platform/auth`. */
+@Injectable()
+export class ApiKeyVerification {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly keys: ApiKeyRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The key's owner and scopes, or null for a key that is malformed, unknown, expired or revoked. */
+  async verify(presented: string): Promise<ApiKeyVerificationResponse | null> {
+    const credential = ApiKeyCredential.parse(presented);
+    if (!credential) return null;
+    const record = await this.keys.findByPrefix(credential.prefix);
+    if (!record || !credential.matches(record.secretHash)) return null;
+
+    const now = this.clock.now();
+    const { key, owner } = record;
+    if (key.statusAt(now) !== 'active' || owner.disabled) return null;
+
+    await this.recordUse(key.id, key.userId, key.prefix, now);
+    return {
+      userId: key.userId,
+      username: owner.username,
+      roles: owner.roles,
+      emailVerified: owner.emailVerified,
+      scopes: [...key.scopes],
+    };
+  }
+
+  // Throttled: a busy integration would otherwise write a row per request.
+  private async recordUse(
+    apiKeyId: string,
+    userId: string,
+    prefix: string,
+    now: Date,
+  ): Promise<void> {
+    const staleBefore = new Date(now.getTime() - KEY_USE_RECORDING_INTERVAL_MS);
+    await this.prisma.$transaction(async (tx) => {
+      if (!(await this.keys.markUsed(apiKeyId, now, staleBefore, tx))) return;
+      await this.audit.record(
+        { type: AuditEventType.ApiKeyUsed, userId, details: { apiKeyId, prefix } },
+        tx,
+      );
+    });
+  }
+}
