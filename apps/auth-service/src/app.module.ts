@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MAIL_QUEUE } from '@capstone/contracts';
+import { AuthModule } from '@capstone/platform/auth';
 import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
 import { EventsModule } from '@capstone/platform/events';
 import { kafkaCheck, ObservabilityModule, postgresCheck } from '@capstone/platform/observability';
@@ -10,8 +11,11 @@ import { AuditModule } from './audit/audit.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
+import { ProtectionModule } from './protection/protection.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SharedModule } from './shared/shared.module';
+import { SigningKeyRing } from './signing-keys/signing-key-ring';
+import { SigningKeysModule } from './signing-keys/signing-keys.module';
 
 @Module({
   imports: [
@@ -48,6 +52,17 @@ import { SharedModule } from './shared/shared.module';
         queues: [MAIL_QUEUE],
       }),
     }),
+    // auth-service verifies its own tokens against its key table, never over HTTP to itself.
+    AuthModule.forRootAsync({
+      imports: [SigningKeysModule],
+      inject: [SigningKeyRing, AppConfig],
+      useFactory: (keys: SigningKeyRing, config: AppConfig<Environment>) => ({
+        keys,
+        issuer: config.get('JWT_ISSUER'),
+        audience: config.get('JWT_AUDIENCE'),
+      }),
+    }),
+    ProtectionModule,
     SessionsModule,
     ApiKeysModule,
     AdminModule,

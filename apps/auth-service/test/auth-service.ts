@@ -1,3 +1,6 @@
+import type { TestingModuleBuilder } from '@nestjs/testing';
+import { MAIL_QUEUE } from '@capstone/contracts';
+import { QueueRegistry } from '@capstone/platform/queues';
 import {
   createTestApp,
   createTestDatabase,
@@ -5,22 +8,39 @@ import {
   testEndpoints,
   testKafkaNames,
   testRedisPrefix,
+  type InspectableQueue,
   type TestApp,
   type TestDatabase,
 } from '@capstone/platform/testing';
+import { randomBytes } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 import { httpOptions } from '../src/http-options';
+import { Clock } from '../src/shared/clock';
+import { TestClock } from './test-clock';
 
 export interface AuthServiceUnderTest extends TestApp {
   database: TestDatabase;
   topic(name: string): string;
+  /** The service's time: move it to expire tokens and links instead of waiting. */
+  clock: TestClock;
+  mailQueue: InspectableQueue;
 }
 
+export interface AuthServiceOptions {
+  overrides?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+}
+
+export const PUBLIC_APP_URL = 'http://app.test';
+
 /** auth-service on its own cloned database, Kafka topics and Redis prefix, built as main.ts builds it. */
-export async function startAuthService(label: string): Promise<AuthServiceUnderTest> {
+export async function startAuthService(
+  label: string,
+  options: AuthServiceOptions = {},
+): Promise<AuthServiceUnderTest> {
   const database = await createTestDatabase(servicePrismaProject('auth'));
   const serverUrl = testEndpoints.databaseUrl;
   const kafka = testKafkaNames(label);
+  const clock = new TestClock();
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
@@ -29,16 +49,25 @@ export async function startAuthService(label: string): Promise<AuthServiceUnderT
     KAFKA_BROKERS: testEndpoints.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
     QUEUE_PREFIX: testRedisPrefix(label),
+    RATE_LIMIT_PREFIX: `${testRedisPrefix(label)}:limits`,
     JWT_ISSUER: 'http://auth.test',
     JWT_AUDIENCE: 'capstone',
+    SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PUBLIC_APP_URL,
   });
-  const app = await createTestApp(AppModule, { http: httpOptions });
+  const app = await createTestApp(AppModule, {
+    http: httpOptions,
+    overrides: (builder) =>
+      (options.overrides ?? ((same) => same))(builder.overrideProvider(Clock).useValue(clock)),
+  });
   // The app has read its configuration; later test databases are made from the server URL again.
   process.env.DATABASE_URL = serverUrl;
   return {
     ...app,
     database,
+    clock,
     topic: kafka.topic,
+    mailQueue: app.app.get(QueueRegistry).get(MAIL_QUEUE),
     close: async () => {
       await app.close();
       await database.drop();

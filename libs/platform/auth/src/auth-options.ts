@@ -4,10 +4,13 @@ import { Authenticator } from './authenticator';
 import { AccessTokenVerifier } from './tokens/access-token-verifier';
 import { JwksKeyStore } from './tokens/jwks-key-store';
 import type { SigningAlgorithm } from './tokens/signing-algorithms';
+import type { VerificationKeys } from './tokens/verification-keys';
 
 export interface AuthOptions {
-  /** `JWKS_URL`: auth-service's `/.well-known/jwks.json`. */
-  jwksUrl: string;
+  /** `JWKS_URL`: auth-service's `/.well-known/jwks.json`. Required unless `keys` is given. */
+  jwksUrl?: string;
+  /** Keys read in-process instead of fetched: auth-service verifies its own tokens without calling itself. */
+  keys?: VerificationKeys;
   /** `JWT_ISSUER`: the exact `iss` auth-service signs. */
   issuer: string;
   /** `JWT_AUDIENCE`: the `aud` a token must name to be accepted here. */
@@ -31,12 +34,7 @@ export interface AuthOptions {
 
 /** Wires the verifiers from options; AuthModule uses it, and so can code outside Nest. */
 export function createAuthenticator(options: AuthOptions): Authenticator {
-  const keys = new JwksKeyStore({
-    jwksUrl: options.jwksUrl,
-    algorithms: options.algorithms,
-    refetchCooldownMs: options.keyRefetchCooldownMs,
-    maxAgeMs: options.keyMaxAgeMs,
-  });
+  const keys = options.keys ?? jwksKeyStore(options);
   const accessTokens = new AccessTokenVerifier({
     keys,
     issuer: options.issuer,
@@ -50,4 +48,14 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
       options.apiKeys.cacheTtlMs,
     );
   return new Authenticator(accessTokens, apiKeys);
+}
+
+function jwksKeyStore(options: AuthOptions): JwksKeyStore {
+  if (!options.jwksUrl) throw new RangeError('AuthOptions needs either jwksUrl or keys');
+  return new JwksKeyStore({
+    jwksUrl: options.jwksUrl,
+    algorithms: options.algorithms,
+    refetchCooldownMs: options.keyRefetchCooldownMs,
+    maxAgeMs: options.keyMaxAgeMs,
+  });
 }

@@ -15,4 +15,5 @@ export * from './principal';
 export * from './tokens/access-token-claims';
 export * from './tokens/access-token-verifier';
 export * from './tokens/jwks-key-store';
+export * from './tokens/verification-keys';
 export { SIGNING_ALGORITHMS, type SigningAlgorithm } from './tokens/signing-algorithms';

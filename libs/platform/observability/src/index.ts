@@ -5,3 +5,4 @@ export * from './health/dependency-check';
 export { Readiness, type ReadinessReport } from './health/readiness';
 export * from './metrics/metrics';
 export * from './observability.module';
+export * from './operational-endpoint';

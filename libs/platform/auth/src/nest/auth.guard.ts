@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { OPERATIONAL_ENDPOINT } from '@capstone/platform/observability';
 import type { ServerResponse } from 'node:http';
 import { AuthError, AuthErrorCode } from '../auth-error';
 import { Authenticator } from '../authenticator';
@@ -20,6 +21,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // socket.io authenticates once, at the handshake, with Authenticator (see the README).
     if (context.getType() !== 'http') return true;
+    // Health probes and metric scrapes come from the infrastructure, which holds no user token.
+    if (this.reflector.get<boolean | undefined>(OPERATIONAL_ENDPOINT, context.getClass())) return true;
     const targets = [context.getHandler(), context.getClass()];
     const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, targets);
     if (access === 'public') return true;

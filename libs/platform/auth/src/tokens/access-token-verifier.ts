@@ -2,10 +2,10 @@ import { errors, jwtVerify, type CryptoKey, type JWTHeaderParameters } from 'jos
 import { AuthError, AuthErrorCode } from '../auth-error';
 import type { Principal } from '../principal';
 import { accessTokenClaims } from './access-token-claims';
-import type { JwksKeyStore } from './jwks-key-store';
+import type { VerificationKeys } from './verification-keys';
 
 export interface AccessTokenVerifierOptions {
-  keys: JwksKeyStore;
+  keys: VerificationKeys;
   issuer: string;
   audience: string;
   /** Tolerated difference between auth-service's clock and ours when checking `exp` and `nbf`. */

@@ -9,6 +9,7 @@ import {
   SIGNING_ALGORITHMS,
   type SigningAlgorithm,
 } from './signing-algorithms';
+import type { VerificationKeys } from './verification-keys';
 
 export interface JwksKeyStoreOptions {
   /** auth-service's `/.well-known/jwks.json`. */
@@ -35,7 +36,7 @@ const jwksDocument = z.object({
  * key rotated in since the last fetch triggers a refetch; an attacker inventing key ids cannot
  * make this service hammer auth-service, because such refetches are rate-limited and shared.
  */
-export class JwksKeyStore {
+export class JwksKeyStore implements VerificationKeys {
   readonly algorithms: readonly SigningAlgorithm[];
   private readonly logger = new Logger(JwksKeyStore.name);
   private readonly refetchCooldownMs: number;

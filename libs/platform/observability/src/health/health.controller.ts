@@ -1,8 +1,10 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { OperationalEndpoint } from '../operational-endpoint';
 import { Readiness } from './readiness';
 
 @ApiExcludeController()
+@OperationalEndpoint()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly readiness: Readiness) {}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+import { Prisma, type User as UserRow } from '../../generated/prisma/client';
+import { uniquenessKey, type User } from '../user';
+import {
+  AccountFieldTaken,
+  UserRepository,
+  type NewUser,
+  type ProfileChanges,
+} from '../user-repository';
+
+@Injectable()
+export class PrismaUserRepository extends UserRepository {
+  constructor(private readonly prisma: PrismaService) {
+    super();
+  }
+
+  async findById(id: string): Promise<User | null> {
+    return toUser(await this.prisma.user.findUnique({ where: { id } }));
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return toUser(await this.prisma.user.findUnique({ where: { emailKey: uniquenessKey(email) } }));
+  }
+
+  async takenFields(
+    candidate: { email?: string; username?: string },
+    exceptUserId?: string,
+  ): Promise<('email' | 'username')[]> {
+    const emailKey = candidate.email === undefined ? undefined : uniquenessKey(candidate.email);
+    const usernameKey =
+      candidate.username === undefined ? undefined : uniquenessKey(candidate.username);
+    const owners = await this.prisma.user.findMany({
+      where: {
+        OR: [
+          ...(emailKey ? [{ emailKey }] : []),
+          ...(usernameKey ? [{ usernameKey }] : []),
+        ],
+        ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}),
+      },
+      select: { emailKey: true, usernameKey: true },
+    });
+    const taken: ('email' | 'username')[] = [];
+    if (owners.some((owner) => owner.emailKey === emailKey)) taken.push('email');
+    if (owners.some((owner) => owner.usernameKey === usernameKey)) taken.push('username');
+    return taken;
+  }
+
+  async create(user: NewUser, tx: Prisma.TransactionClient): Promise<User> {
+    return rethrowTaken(async () =>
+      toUser(
+        await tx.user.create({
+          data: {
+            ...user,
+            emailKey: uniquenessKey(user.email),
+            usernameKey: uniquenessKey(user.username),
+            passwordChangedAt: user.createdAt,
+          },
+        }),
+      )!,
+    );
+  }
+
+  async updateProfile(
+    id: string,
+    changes: ProfileChanges,
+    tx: Prisma.TransactionClient,
+  ): Promise<User> {
+    return rethrowTaken(async () =>
+      toUser(
+        await tx.user.update({
+          where: { id },
+          data: {
+            ...changes,
+            ...(changes.email === undefined ? {} : { emailKey: uniquenessKey(changes.email) }),
+            ...(changes.username === undefined
+              ? {}
+              : { usernameKey: uniquenessKey(changes.username) }),
+          },
+        }),
+      )!,
+    );
+  }
+
+  async updatePasswordHash(
+    id: string,
+    passwordHash: string,
+    changedAt: Date | null,
+    tx: Prisma.TransactionClient = this.prisma,
+  ): Promise<void> {
+    await tx.user.update({
+      where: { id },
+      data: { passwordHash, ...(changedAt ? { passwordChangedAt: changedAt } : {}) },
+    });
+  }
+
+  async markEmailVerified(id: string, at: Date, tx: Prisma.TransactionClient): Promise<User> {
+    return toUser(await tx.user.update({ where: { id }, data: { emailVerifiedAt: at } }))!;
+  }
+}
+
+// The unique indexes are the last word when two requests race for one email or username.
+async function rethrowTaken<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const target = JSON.stringify(error.meta ?? {});
+      throw new AccountFieldTaken(
+        (['email', 'username'] as const).filter((field) => target.includes(`${field}_key`)),
+      );
+    }
+    throw error;
+  }
+}
+
+function toUser(row: UserRow | null): User | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    bio: row.bio,
+    image: row.image,
+    passwordHash: row.passwordHash,
+    roles: row.roles,
+    emailVerifiedAt: row.emailVerifiedAt,
+    disabledAt: row.disabledAt,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Prisma } from '../generated/prisma/client';
+import type { User } from './user';
+
+export type NewUser = Pick<User, 'id' | 'email' | 'username' | 'passwordHash' | 'createdAt'>;
+export type ProfileChanges = Partial<Pick<User, 'email' | 'username' | 'bio' | 'image'>>;
+
+/** Thrown when an email or username already belongs to another account. */
+export class AccountFieldTaken extends Error {
+  constructor(readonly fields: ('email' | 'username')[]) {
+    super(`already taken: ${fields.join(', ')}`);
+  }
+}
+
+/** Accounts. Methods that take `tx` join the caller's transaction. */
+export abstract class UserRepository {
+  abstract findById(id: string): Promise<User | null>;
+  abstract findByEmail(email: string): Promise<User | null>;
+  /** Which of these are already used by an account other than `exceptUserId`. */
+  abstract takenFields(
+    candidate: { email?: string; username?: string },
+    exceptUserId?: string,
+  ): Promise<('email' | 'username')[]>;
+  /** Throws AccountFieldTaken when a concurrent registration won the email or username. */
+  abstract create(user: NewUser, tx: Prisma.TransactionClient): Promise<User>;
+  abstract updateProfile(id: string, changes: ProfileChanges, tx: Prisma.TransactionClient): Promise<User>;
+  abstract updatePasswordHash(
+    id: string,
+    passwordHash: string,
+    changedAt: Date | null,
+    tx?: Prisma.TransactionClient,
+  ): Promise<void>;
+  abstract markEmailVerified(id: string, at: Date, tx: Prisma.TransactionClient): Promise<User>;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import type { User } from '../accounts/user';
+import type { Prisma } from '../generated/prisma/client';
+import { AccessTokenIssuer } from '../signing-keys/access-token-issuer';
+import type { ClientContext } from '../shared/client-context';
+import { Clock, secondsAfter } from '../shared/clock';
+import { digestOf, newOpaqueToken } from '../shared/opaque-token';
+import { SessionRepository } from './session-repository';
+import { SessionSettings } from './session-settings';
+
+/** What a client holds after signing in or refreshing. */
+export interface SessionTokens {
+  sessionId: string;
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  /** When the refresh token stops working unless the session is refreshed first. */
+  refreshTokenExpiresAt: Date;
+}
+
+/** Opens a session for a user who has just proved who they are, and signs its tokens. */
+@Injectable()
+export class SessionStarter {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly settings: SessionSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async start(user: User, client: ClientContext, tx?: Prisma.TransactionClient): Promise<SessionTokens> {
+    const now = this.clock.now();
+    const refreshToken = newOpaqueToken();
+    const session = {
+      id: uuidv7(),
+      userId: user.id,
+      client,
+      createdAt: now,
+      idleExpiresAt: secondsAfter(now, Math.min(this.settings.idleSeconds, this.settings.absoluteSeconds)),
+      absoluteExpiresAt: secondsAfter(now, this.settings.absoluteSeconds),
+    };
+    await this.sessions.create(
+      { ...session, refreshTokenId: uuidv7(), refreshTokenDigest: digestOf(refreshToken) },
+      tx,
+    );
+    const access = await this.accessTokenFor(user, session.id);
+    return {
+      sessionId: session.id,
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt: session.idleExpiresAt,
+    };
+  }
+
+  accessTokenFor(user: User, sessionId: string) {
+    return this.accessTokens.issue({
+      sub: user.id,
+      sid: sessionId,
+      username: user.username,
+      roles: user.roles,
+      email_verified: user.emailVerifiedAt !== null,
+    });
+  }
+}
