@@ -42,7 +42,7 @@ export class ApiKeysController {
     @Body() body: CreateApiKeyDto,
     @Client() client: ClientContext,
   ): Promise<CreatedApiKeyResponse> {
-    const { apiKey, key } = await this.apiKeys.create(caller, body, client);
+    const { apiKey, key } = await this.apiKeys.create(caller.userId, body, client);
     return { ...ApiKeyResponse.of(apiKey, this.clock.now()), key };
   }
 
@@ -50,7 +50,7 @@ export class ApiKeysController {
   @ApiOkResponse({ type: [ApiKeyResponse] })
   async list(@CurrentUser() caller: Principal): Promise<ApiKeyResponse[]> {
     const now = this.clock.now();
-    return (await this.apiKeys.list(caller)).map((apiKey) => ApiKeyResponse.of(apiKey, now));
+    return (await this.apiKeys.list(caller.userId)).map((apiKey) => ApiKeyResponse.of(apiKey, now));
   }
 
   @Delete(':id')
@@ -61,6 +61,6 @@ export class ApiKeysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Client() client: ClientContext,
   ): Promise<void> {
-    return this.apiKeys.revoke(caller, id, client);
+    return this.apiKeys.revoke(caller.userId, id, client);
   }
 }

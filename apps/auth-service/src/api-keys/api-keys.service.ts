@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError } from '@capstone/platform/http';
-import type { Principal } from '@capstone/platform/auth';
+import { NotFoundError } from '@capstone/platform/http';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
@@ -17,7 +16,10 @@ export interface ApiKeyTerms {
   expiresAt?: Date;
 }
 
-/** Personal API keys: issued to, listed by and revoked by their owner. */
+/**
+ * Personal API keys: issued to, listed by and revoked by their owner. auth-service itself accepts
+ * only access tokens, so a leaked key can never mint or revoke keys.
+ */
 @Injectable()
 export class ApiKeysService {
   constructor(
@@ -28,16 +30,15 @@ export class ApiKeysService {
   ) {}
 
   async create(
-    caller: Principal,
+    ownerId: string,
     terms: ApiKeyTerms,
     client: ClientContext,
   ): Promise<{ apiKey: ApiKey; key: string }> {
-    requireSession(caller);
     const now = this.clock.now();
     const expiresAt = terms.expiresAt ?? null;
     ApiKey.assertIssuable({
       expiresAt,
-      activeKeys: await this.keys.countActive(caller.userId, now),
+      activeKeys: await this.keys.countActive(ownerId, now),
       now,
     });
 
@@ -46,7 +47,7 @@ export class ApiKeysService {
       const created = await this.keys.add(
         {
           id: uuidv7(),
-          userId: caller.userId,
+          userId: ownerId,
           name: terms.name,
           prefix: credential.prefix,
           secretHash: credential.secretHash,
@@ -58,7 +59,7 @@ export class ApiKeysService {
       await this.audit.record(
         {
           type: AuditEventType.ApiKeyCreated,
-          userId: caller.userId,
+          userId: ownerId,
           client,
           details: { apiKeyId: created.id, prefix: created.prefix, scopes: [...created.scopes] },
         },
@@ -69,14 +70,13 @@ export class ApiKeysService {
     return { apiKey, key: credential.reveal() };
   }
 
-  list(caller: Principal): Promise<ApiKey[]> {
-    return this.keys.listOwnedBy(caller.userId);
+  list(ownerId: string): Promise<ApiKey[]> {
+    return this.keys.listOwnedBy(ownerId);
   }
 
   /** Idempotent: revoking a key that is already revoked changes and records nothing. */
-  async revoke(caller: Principal, id: string, client: ClientContext): Promise<void> {
-    requireSession(caller);
-    const apiKey = await this.keys.findOwned(id, caller.userId);
+  async revoke(ownerId: string, id: string, client: ClientContext): Promise<void> {
+    const apiKey = await this.keys.findOwned(id, ownerId);
     // Someone else's key answers exactly like a missing one, so ids cannot be probed.
     if (!apiKey) throw new NotFoundError('No such API key', { code: 'api_key_not_found' });
 
@@ -85,21 +85,12 @@ export class ApiKeysService {
       await this.audit.record(
         {
           type: AuditEventType.ApiKeyRevoked,
-          userId: caller.userId,
+          userId: ownerId,
           client,
           details: { apiKeyId: apiKey.id, prefix: apiKey.prefix },
         },
         tx,
       );
-    });
-  }
-}
-
-/** A leaked key must not be able to mint or revoke keys: managing them takes a signed-in session. */
-function requireSession(caller: Principal): void {
-  if (caller.via !== 'token') {
-    throw new ForbiddenError('API keys are managed from a signed-in session', {
-      code: 'session_required',
     });
   }
 }
