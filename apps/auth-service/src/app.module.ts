@@ -11,7 +11,12 @@ import { AuditModule } from './audit/audit.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
+import { EmailVerificationModule } from './email-verification/email-verification.module';
+import { PasswordChangeModule } from './password-change/password-change.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
+import { ProfileModule } from './profile/profile.module';
 import { ProtectionModule } from './protection/protection.module';
+import { RegistrationModule } from './registration/registration.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SharedModule } from './shared/shared.module';
 import { SigningKeyRing } from './signing-keys/signing-key-ring';
@@ -64,6 +69,11 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
     }),
     ProtectionModule,
     SessionsModule,
+    RegistrationModule,
+    EmailVerificationModule,
+    PasswordResetModule,
+    PasswordChangeModule,
+    ProfileModule,
     ApiKeysModule,
     AdminModule,
   ],

@@ -22,7 +22,12 @@ export abstract class UserRepository {
   ): Promise<('email' | 'username')[]>;
   /** Throws AccountFieldTaken when a concurrent registration won the email or username. */
   abstract create(user: NewUser, tx: Prisma.TransactionClient): Promise<User>;
-  abstract updateProfile(id: string, changes: ProfileChanges, tx: Prisma.TransactionClient): Promise<User>;
+  /** `emailVerifiedAt: null` when the email changed and must be proven again. */
+  abstract updateProfile(
+    id: string,
+    changes: ProfileChanges & { emailVerifiedAt?: null },
+    tx: Prisma.TransactionClient,
+  ): Promise<User>;
   abstract updatePasswordHash(
     id: string,
     passwordHash: string,

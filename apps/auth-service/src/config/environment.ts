@@ -10,6 +10,7 @@ export const environmentSchema = z.object({
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3).describe('partitions of each topic it creates'),
   KAFKA_TOPIC_PREFIX: z.string().default('').describe('namespace for every topic (tests isolate themselves with it)'),
   QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
+  TRUSTED_PROXIES: z.string().default('loopback, linklocal, uniquelocal').describe("Express 'trust proxy': whose X-Forwarded-For names the client IP that rate limits count"),
   RATE_LIMIT_PREFIX: z.string().min(1).default('capstone:auth').describe('Redis key prefix of rate-limit counters and login locks'),
   JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
   JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),

@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '@capstone/platform/config';
 import { Redis } from 'ioredis';
 import type { Environment } from '../config/environment';
@@ -23,4 +24,14 @@ import { RedisCounters } from './redis-counters';
   ],
   exports: [RedisCounters, LoginLockout, RateLimitGuard],
 })
-export class ProtectionModule {}
+export class ProtectionModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig<Environment>,
+  ) {}
+
+  // Behind the gateway every request comes from its address: per-IP limits need the forwarded one.
+  onModuleInit(): void {
+    this.adapterHost.httpAdapter.getInstance().set('trust proxy', this.config.get('TRUSTED_PROXIES'));
+  }
+}

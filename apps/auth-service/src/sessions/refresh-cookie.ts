@@ -1,20 +1,37 @@
-import type { Response } from 'express';
+import { ForbiddenError } from '@capstone/platform/http';
+import type { Request, Response } from 'express';
 
 export const REFRESH_COOKIE = 'refresh_token';
 /** The only path the browser sends the cookie to: no other request carries the refresh token. */
 export const REFRESH_PATH = '/api/auth/v1/sessions/refresh';
 
+const cookieAttributes = { httpOnly: true, secure: true, sameSite: 'strict', path: REFRESH_PATH } as const;
+
 /** HttpOnly so scripts cannot read it; SameSite=Strict and an Origin check so other sites cannot spend it. */
 export function setRefreshCookie(response: Response, token: string, expiresAt: Date): void {
-  response.cookie(REFRESH_COOKIE, token, {
-    httpOnly: true,
-    secure: true,
-    sameSite: 'strict',
-    path: REFRESH_PATH,
-    expires: expiresAt,
-  });
+  response.cookie(REFRESH_COOKIE, token, { ...cookieAttributes, expires: expiresAt });
 }
 
 export function clearRefreshCookie(response: Response): void {
-  response.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: true, sameSite: 'strict', path: REFRESH_PATH });
+  response.clearCookie(REFRESH_COOKIE, cookieAttributes);
+}
+
+/**
+ * The refresh token from the body or, for browsers, the cookie. A cookie is sent by the browser
+ * whoever made the page, so it is honoured only on requests whose Origin is the web app's.
+ */
+export function presentedRefreshToken(
+  request: Request,
+  fromBody: string | undefined,
+  appOrigin: string,
+): string | undefined {
+  if (fromBody) return fromBody;
+  const fromCookie = (request.cookies as Record<string, string> | undefined)?.[REFRESH_COOKIE];
+  if (!fromCookie) return undefined;
+  if (request.headers.origin !== appOrigin) {
+    throw new ForbiddenError('The refresh cookie is only accepted from the web app', {
+      code: 'origin_not_allowed',
+    });
+  }
+  return fromCookie;
 }

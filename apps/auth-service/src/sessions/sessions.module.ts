@@ -1,15 +1,19 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { AppConfig } from '@capstone/platform/config';
+import cookieParser from 'cookie-parser';
 import { AccountsModule } from '../accounts/accounts.module';
 import type { Environment } from '../config/environment';
 import { SigningKeysModule } from '../signing-keys/signing-keys.module';
 import { PrismaSessionRepository } from './infrastructure/prisma-session-repository';
 import { Login } from './login';
+import { MySessions } from './my-sessions';
+import { REFRESH_PATH } from './refresh-cookie';
 import { SessionRepository } from './session-repository';
 import { SessionRevocation } from './session-revocation';
 import { SessionSettings } from './session-settings';
 import { SessionStarter } from './session-starter';
 import { SessionsController } from './sessions.controller';
+import { TokenRefresh } from './token-refresh';
 
 @Module({
   imports: [AccountsModule, SigningKeysModule],
@@ -27,7 +31,14 @@ import { SessionsController } from './sessions.controller';
     SessionRevocation,
     SessionStarter,
     Login,
+    TokenRefresh,
+    MySessions,
   ],
   exports: [SessionRevocation, SessionStarter, Login],
 })
-export class SessionsModule {}
+export class SessionsModule implements NestModule {
+  // Cookies are read on the one route that accepts one.
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(cookieParser()).forRoutes({ path: REFRESH_PATH, method: RequestMethod.POST });
+  }
+}

@@ -63,7 +63,7 @@ export class PrismaUserRepository extends UserRepository {
 
   async updateProfile(
     id: string,
-    changes: ProfileChanges,
+    changes: ProfileChanges & { emailVerifiedAt?: null },
     tx: Prisma.TransactionClient,
   ): Promise<User> {
     return rethrowTaken(async () =>

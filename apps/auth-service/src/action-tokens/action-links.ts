@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationError } from '@capstone/platform/http';
+import { v7 as uuidv7 } from 'uuid';
+import type { Prisma } from '../generated/prisma/client';
+import { Clock, secondsAfter } from '../shared/clock';
+import { digestOf, newOpaqueToken } from '../shared/opaque-token';
+import { ActionTokenRepository, type ActionPurpose } from './action-token-repository';
+
+export interface IssuedLink {
+  /** The secret for the email; only its digest is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** Issues and redeems the secrets behind emailed links (verification, password reset). */
+@Injectable()
+export class ActionLinks {
+  constructor(
+    private readonly tokens: ActionTokenRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue(
+    userId: string,
+    purpose: ActionPurpose,
+    lifetimeSeconds: number,
+    tx?: Prisma.TransactionClient,
+  ): Promise<IssuedLink> {
+    const token = newOpaqueToken();
+    const createdAt = this.clock.now();
+    const expiresAt = secondsAfter(createdAt, lifetimeSeconds);
+    await this.tokens.create(
+      { id: uuidv7(), userId, purpose, digest: digestOf(token), createdAt, expiresAt },
+      tx,
+    );
+    return { token, expiresAt };
+  }
+
+  /** The user a valid link was for, or null for an unknown, used or expired one. Every link of that purpose is then spent. */
+  async redeem(
+    token: string,
+    purpose: ActionPurpose,
+    tx: Prisma.TransactionClient,
+  ): Promise<string | null> {
+    const now = this.clock.now();
+    const userId = await this.tokens.consume(digestOf(token), purpose, now, tx);
+    if (userId) await this.tokens.voidOpen(userId, purpose, now, tx);
+    return userId;
+  }
+}
+
+/** One answer for an unknown, used or expired link: which of them it was helps only an attacker. */
+export function unusableLink(): ValidationError {
+  return new ValidationError(
+    [{ field: 'token', code: 'link_invalid', message: 'is invalid, already used or expired' }],
+    'This link cannot be used',
+    { code: 'link_invalid' },
+  );
+}

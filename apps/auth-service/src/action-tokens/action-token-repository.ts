@@ -1,0 +1,29 @@
+import type { Prisma } from '../generated/prisma/client';
+
+export type ActionPurpose = 'email_verification' | 'password_reset';
+
+export interface NewActionToken {
+  id: string;
+  userId: string;
+  purpose: ActionPurpose;
+  digest: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Single-use link secrets, stored as digests. Methods that take `tx` join the caller's transaction. */
+export abstract class ActionTokenRepository {
+  abstract create(token: NewActionToken, tx?: Prisma.TransactionClient): Promise<void>;
+  /**
+   * Marks the token used if it is unused and unexpired, and returns its user; null otherwise.
+   * One statement, so two clicks on one link cannot both succeed.
+   */
+  abstract consume(
+    digest: string,
+    purpose: ActionPurpose,
+    at: Date,
+    tx: Prisma.TransactionClient,
+  ): Promise<string | null>;
+  /** Voids the user's other open links of this purpose once one has been used. */
+  abstract voidOpen(userId: string, purpose: ActionPurpose, at: Date, tx: Prisma.TransactionClient): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationError } from '@capstone/platform/http';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { passwordProblems } from '../accounts/password-policy';
+import type { User } from '../accounts/user';
+import { UserRepository } from '../accounts/user-repository';
+import { ActionLinks, unusableLink } from '../action-tokens/action-links';
+import { AuditEventType } from '../audit/audit-event-type';
+import { AuditLog } from '../audit/audit-log';
+import { PrismaService } from '../database/prisma.service';
+import { AccountMailer } from '../mail/account-mailer';
+import { LoginLockout } from '../protection/login-lockout';
+import { RevocationReason } from '../sessions/session';
+import { SessionRevocation } from '../sessions/session-revocation';
+import type { ClientContext } from '../shared/client-context';
+import { Clock } from '../shared/clock';
+
+export const RESET_LINK_LIFETIME_SECONDS = 30 * 60;
+
+/** "Forgot password": a single-use emailed link that sets a new password and ends every session. */
+@Injectable()
+export class PasswordReset {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly users: UserRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly links: ActionLinks,
+    private readonly mailer: AccountMailer,
+    private readonly revocation: SessionRevocation,
+    private readonly lockout: LoginLockout,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Emails a link when the account exists and is enabled; the caller learns nothing either way. */
+  async request(email: string, client: ClientContext): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (!user || user.disabledAt) return;
+    await this.sendLink(user, client);
+  }
+
+  async sendLink(user: User, client: ClientContext): Promise<void> {
+    const link = await this.links.issue(user.id, 'password_reset', RESET_LINK_LIFETIME_SECONDS);
+    await this.audit.record({ type: AuditEventType.PasswordResetRequested, userId: user.id, client });
+    await this.mailer.sendPasswordReset(user, link);
+  }
+
+  async reset(token: string, newPassword: string, client: ClientContext): Promise<void> {
+    const user = await this.prisma.$transaction(async (tx) => {
+      const userId = await this.links.redeem(token, 'password_reset', tx);
+      const owner = userId && (await this.users.findById(userId));
+      if (!owner || owner.disabledAt) throw unusableLink();
+      // Thrown inside the transaction: a rejected password leaves the link unused.
+      const problems = passwordProblems(newPassword, owner, 'password');
+      if (problems.length > 0) throw new ValidationError(problems);
+      const now = this.clock.now();
+      await this.users.updatePasswordHash(owner.id, await this.passwords.hash(newPassword), now, tx);
+      // Whoever forced the reset may hold a session: none survives it.
+      await this.revocation.revokeAllForUser(owner.id, RevocationReason.PasswordReset, tx, { client });
+      await this.audit.record({ type: AuditEventType.PasswordReset, userId: owner.id, client }, tx);
+      return owner;
+    });
+    await this.lockout.recordSuccess(user.email);
+    await this.mailer.sendPasswordChanged(user, this.clock.now());
+  }
+}
