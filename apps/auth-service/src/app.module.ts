@@ -16,6 +16,7 @@ import { PasswordChangeModule } from './password-change/password-change.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ProfileModule } from './profile/profile.module';
 import { ProtectionModule } from './protection/protection.module';
+import { RealWorldModule } from './realworld/realworld.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SharedModule } from './shared/shared.module';
@@ -74,6 +75,7 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
     PasswordResetModule,
     PasswordChangeModule,
     ProfileModule,
+    RealWorldModule,
     ApiKeysModule,
     AdminModule,
   ],

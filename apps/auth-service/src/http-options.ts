@@ -1,4 +1,5 @@
 import type { HttpOptions } from '@capstone/platform/http';
+import { realWorldErrors } from './realworld/realworld-errors';
 
 /** What main.ts gives bootstrapService, and the tests give createTestApp: one definition for both. */
 export const httpOptions: HttpOptions = {
@@ -7,4 +8,6 @@ export const httpOptions: HttpOptions = {
     description: 'Accounts, sessions, tokens, signing keys, API keys and the audit log.',
     version: '1',
   },
+  // The RealWorld user endpoints answer in that API's own error format.
+  errorMappers: { '/api/users': realWorldErrors, '/api/user': realWorldErrors },
 };

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { User } from '../accounts/user';
 import type { Prisma } from '../generated/prisma/client';
-import { AccessTokenIssuer } from '../signing-keys/access-token-issuer';
+import { AccessTokenIssuer, type IssuedAccessToken } from '../signing-keys/access-token-issuer';
 import type { ClientContext } from '../shared/client-context';
 import { Clock, secondsAfter } from '../shared/clock';
 import { digestOf, newOpaqueToken } from '../shared/opaque-token';
+import { isLive } from './session';
 import { SessionRepository } from './session-repository';
 import { SessionSettings } from './session-settings';
 
@@ -54,7 +55,14 @@ export class SessionStarter {
     };
   }
 
-  accessTokenFor(user: User, sessionId: string) {
+  /** A new access token for a session that is still open (after a rename, say); null once it has ended. */
+  async reissue(user: User, sessionId: string): Promise<IssuedAccessToken | null> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session || session.userId !== user.id || !isLive(session, this.clock.now())) return null;
+    return this.accessTokenFor(user, sessionId);
+  }
+
+  accessTokenFor(user: User, sessionId: string): Promise<IssuedAccessToken> {
     return this.accessTokens.issue({
       sub: user.id,
       sid: sessionId,
