@@ -24,6 +24,7 @@ export const SendMail = defineJob({
     mailMessage('email-verification', z.object({ verificationUrl: link, expiresAt: z.iso.datetime() })),
     mailMessage('password-reset', z.object({ resetUrl: link, expiresAt: z.iso.datetime() })),
     mailMessage('password-changed', z.object({ changedAt: z.iso.datetime() })),
+    mailMessage('welcome', z.object({ appUrl: link })),
   ]),
 });
 

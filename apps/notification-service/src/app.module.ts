@@ -1,0 +1,73 @@
+import { Module } from '@nestjs/common';
+import { MAIL_QUEUE } from '@capstone/contracts';
+import { Authenticator, AuthModule } from '@capstone/platform/auth';
+import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
+import { EventsModule } from '@capstone/platform/events';
+import { kafkaCheck, ObservabilityModule, postgresCheck, redisCheck } from '@capstone/platform/observability';
+import { QueueRegistry, QueuesModule } from '@capstone/platform/queues';
+import { administratorsOnly } from './admin/administrators-only';
+import { environmentSchema, type Environment } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { PrismaService } from './database/prisma.service';
+import { MailSourcesModule } from './mail-sources/mail-sources.module';
+import { MailboxModule } from './mailbox/mailbox.module';
+import { MailPreferencesModule } from './preferences/mail-preferences.module';
+import { TemplatesModule } from './templates/templates.module';
+import { MailTransport } from './transport/mail-transport';
+import { TransportModule } from './transport/transport.module';
+
+@Module({
+  imports: [
+    PlatformConfigModule.forRoot(environmentSchema),
+    DatabaseModule,
+    AuthModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        jwksUrl: config.get('JWKS_URL'),
+        issuer: config.get('JWT_ISSUER'),
+        audience: config.get('JWT_AUDIENCE'),
+      }),
+    }),
+    EventsModule.forRootAsync({
+      inject: [AppConfig, PrismaService],
+      useFactory: (config: AppConfig<Environment>, prisma: PrismaService) => ({
+        service: 'notification-service',
+        brokers: config.get('KAFKA_BROKERS'),
+        databaseUrl: config.get('DATABASE_URL'),
+        database: prisma,
+        partitions: config.get('KAFKA_PARTITIONS'),
+        topicPrefix: config.get('KAFKA_TOPIC_PREFIX') || undefined,
+      }),
+    }),
+    QueuesModule.forRootAsync({
+      inject: [AppConfig, Authenticator],
+      useFactory: (config: AppConfig<Environment>, authenticator: Authenticator) => ({
+        connection: { url: config.get('REDIS_URL') },
+        prefix: config.get('QUEUE_PREFIX'),
+        queues: [MAIL_QUEUE],
+        concurrency: { [MAIL_QUEUE]: config.get('MAIL_CONCURRENCY') },
+        dashboard: { route: 'api/notifications/v1/admin/queues', authorize: administratorsOnly(authenticator) },
+      }),
+    }),
+    ObservabilityModule.forRoot({
+      serviceName: 'notification-service',
+      readiness: {
+        imports: [TransportModule],
+        inject: [PrismaService, AppConfig, QueueRegistry, MailTransport],
+        useFactory: (prisma: PrismaService, config: AppConfig<Environment>, queues: QueueRegistry, transport: MailTransport) => [
+          postgresCheck(() => prisma.$queryRaw`SELECT 1`),
+          // BullMQ's client interface has no PING; INFO is the same round trip over the queue's own connection.
+          redisCheck({ ping: async () => (await queues.get(MAIL_QUEUE).getBackend().client).info() }),
+          kafkaCheck(config.get('KAFKA_BROKERS')),
+          // The development mailbox is the database itself; only a real SMTP server is a dependency.
+          ...(config.get('SMTP_URL') ? [{ name: 'smtp', probe: () => transport.verify() }] : []),
+        ],
+      },
+    }),
+    TemplatesModule,
+    MailboxModule,
+    MailPreferencesModule,
+    MailSourcesModule,
+  ],
+})
+export class AppModule {}

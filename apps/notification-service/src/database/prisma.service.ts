@@ -1,0 +1,17 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { AppConfig } from '@capstone/platform/config';
+import type { Environment } from '../config/environment';
+import { PrismaClient } from '../generated/prisma/client';
+
+/** notification-service's only way into its database: the generated client over the pg driver adapter. */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(config: AppConfig<Environment>) {
+    super({ adapter: new PrismaPg({ connectionString: config.get('DATABASE_URL') }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}

@@ -1,0 +1,28 @@
+import type { Prisma } from '../generated/prisma/client';
+import type { Delivery, DeliveryStatus } from './delivery';
+import type { MailRequest } from './mail-request';
+
+export interface DeliveryChanges {
+  lastError?: string | null;
+  providerMessageId?: string;
+  sentAt?: Date;
+  /** Counts one more attempt at the SMTP conversation. */
+  countAttempt?: boolean;
+}
+
+export interface DeliverySearch {
+  recipient?: string;
+  status?: DeliveryStatus;
+  limit: number;
+}
+
+/** The delivery log. Methods that take `tx` join the caller's transaction. */
+export abstract class DeliveryRepository {
+  /** Records the request unless a delivery with its id exists: the first request wins, later ones are no-ops. */
+  abstract record(request: MailRequest, tx?: Prisma.TransactionClient): Promise<void>;
+  abstract find(id: string): Promise<Delivery | null>;
+  /** Moves `from` → `to` only if the delivery is still `from`; false when another attempt moved it first. */
+  abstract transition(id: string, from: DeliveryStatus, to: DeliveryStatus, changes?: DeliveryChanges): Promise<boolean>;
+  /** Newest first. */
+  abstract search(search: DeliverySearch): Promise<Delivery[]>;
+}

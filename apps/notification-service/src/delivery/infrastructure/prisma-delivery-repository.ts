@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+import type { Delivery as DeliveryRow, Prisma } from '../../generated/prisma/client';
+import type { MailTemplateName } from '../../templates/mail-template';
+import { canTransition, type Delivery, type DeliveryStatus } from '../delivery';
+import { DeliveryRepository, type DeliveryChanges, type DeliverySearch } from '../delivery-repository';
+import type { MailRequest } from '../mail-request';
+
+@Injectable()
+export class PrismaDeliveryRepository extends DeliveryRepository {
+  constructor(private readonly prisma: PrismaService) {
+    super();
+  }
+
+  async record(request: MailRequest, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
+    await tx.delivery.createMany({
+      data: {
+        id: request.deliveryId,
+        template: request.template,
+        recipient: request.to.email,
+        recipientUserId: request.to.userId,
+        source: request.source.kind,
+        sourceId: request.source.id,
+        requestedAt: request.requestedAt,
+      },
+      skipDuplicates: true,
+    });
+  }
+
+  async find(id: string): Promise<Delivery | null> {
+    const row = await this.prisma.delivery.findUnique({ where: { id } });
+    return row && toDelivery(row);
+  }
+
+  async transition(id: string, from: DeliveryStatus, to: DeliveryStatus, changes: DeliveryChanges = {}): Promise<boolean> {
+    if (!canTransition(from, to)) throw new RangeError(`a delivery cannot move from ${from} to ${to}`);
+    const { countAttempt, ...fields } = changes;
+    // Compare-and-set on the status: of two attempts racing for one delivery, exactly one moves it.
+    const { count } = await this.prisma.delivery.updateMany({
+      where: { id, status: from },
+      data: { ...fields, status: to, ...(countAttempt ? { attempts: { increment: 1 } } : {}) },
+    });
+    return count === 1;
+  }
+
+  async search({ recipient, status, limit }: DeliverySearch): Promise<Delivery[]> {
+    const rows = await this.prisma.delivery.findMany({
+      where: { recipient, status },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
+    return rows.map(toDelivery);
+  }
+}
+
+function toDelivery({ source, sourceId, template, ...row }: DeliveryRow): Delivery {
+  return { ...row, template: template as MailTemplateName, source: { kind: source, id: sourceId } };
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { MailPreferenceRepository } from './mail-preference-repository';
+import { MailPreferences } from './mail-preferences';
+
+@Injectable()
+export class MailPreferencesService {
+  constructor(private readonly preferences: MailPreferenceRepository) {}
+
+  /** A recipient known only by address (no user id) cannot have opted out. */
+  async of(userId: string | undefined): Promise<MailPreferences> {
+    return (userId && (await this.preferences.find(userId))) || MailPreferences.defaults;
+  }
+
+  async change(userId: string, nonEssentialEmail: boolean): Promise<MailPreferences> {
+    const preferences = new MailPreferences(nonEssentialEmail);
+    await this.preferences.save(userId, preferences);
+    return preferences;
+  }
+}

@@ -1,0 +1,78 @@
+import { MAIL_QUEUE, SendMail, type SendMailJob } from '@capstone/contracts';
+import { JobProducer, QueueRegistry } from '@capstone/platform/queues';
+import {
+  createTestApp,
+  createTestDatabase,
+  servicePrismaProject,
+  testEndpoints,
+  testKafkaNames,
+  testRedisPrefix,
+  type TestApp,
+  type TestDatabase,
+  type TestTokenIssuer,
+} from '@capstone/platform/testing';
+import { AppModule } from '../src/app.module';
+import { httpOptions } from '../src/http-options';
+
+export interface NotificationServiceOptions {
+  /** Plays auth-service: the service trusts the tokens it mints. */
+  issuer: TestTokenIssuer;
+  /** Omit for the development mailbox. */
+  smtpUrl?: string;
+}
+
+export interface NotificationServiceUnderTest extends TestApp {
+  database: TestDatabase;
+  topic(name: string): string;
+  /** A producer on the service's `mail` queue, built the way auth-service builds its own. */
+  mailQueue: JobProducer;
+  queues: QueueRegistry;
+  enqueueMail(mail: SendMailJob): Promise<void>;
+}
+
+export const PUBLIC_APP_URL = 'http://app.test';
+
+/** notification-service on its own cloned database, Kafka topics and Redis prefix, built as main.ts builds it. */
+export async function startNotificationService(
+  label: string,
+  { issuer, smtpUrl }: NotificationServiceOptions,
+): Promise<NotificationServiceUnderTest> {
+  const database = await createTestDatabase(servicePrismaProject('notification'));
+  const serverUrl = testEndpoints.databaseUrl;
+  const kafka = testKafkaNames(label);
+  const queuePrefix = testRedisPrefix(label);
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    REDIS_URL: testEndpoints.redisUrl,
+    KAFKA_BROKERS: testEndpoints.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
+    QUEUE_PREFIX: queuePrefix,
+    JWKS_URL: issuer.jwksUrl,
+    JWT_ISSUER: issuer.issuer,
+    JWT_AUDIENCE: issuer.audience,
+    SMTP_URL: smtpUrl ?? '',
+    PUBLIC_APP_URL,
+  });
+  const app = await createTestApp(AppModule, { http: httpOptions });
+  // The app has read its configuration; later test databases are made from the server URL again.
+  process.env.DATABASE_URL = serverUrl;
+  const queues = new QueueRegistry({ connection: { url: testEndpoints.redisUrl }, prefix: queuePrefix, queues: [MAIL_QUEUE] });
+  const mailQueue = new JobProducer(queues);
+  return {
+    ...app,
+    database,
+    topic: kafka.topic,
+    mailQueue,
+    queues,
+    enqueueMail: async (mail) => {
+      await mailQueue.enqueue(SendMail, mail, { jobId: mail.deliveryId });
+    },
+    close: async () => {
+      await queues.close();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
