@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { SendMail, type SendMailJob } from '@capstone/contracts';
+import { eventually, TestTokenIssuer } from '@capstone/platform/testing';
+import { startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import { TestSmtpServer } from './support/test-smtp-server';
+
+describe('mail jobs', () => {
+  let issuer: TestTokenIssuer;
+  let smtp: TestSmtpServer;
+  let service: NotificationServiceUnderTest;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    smtp = await TestSmtpServer.start();
+    service = await startNotificationService('mail-jobs', { issuer, smtpUrl: smtp.url });
+    adminToken = await issuer.mint({ claims: { roles: ['user', 'admin'] } });
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await smtp.close();
+    await issuer.close();
+  });
+
+  const verificationFor = (email: string): SendMailJob => ({
+    deliveryId: randomUUID(),
+    to: { email, userId: randomUUID(), username: 'ada' },
+    template: 'email-verification',
+    variables: { verificationUrl: 'http://app.test/verify-email#token=abc_DEF-123&x=<y>', expiresAt: '2030-01-02T03:04:00.000Z' },
+  });
+
+  async function deliveryOf(recipient: string) {
+    const { body } = await service.http
+      .get('/api/notifications/v1/admin/deliveries')
+      .query({ recipient })
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    return body[0];
+  }
+
+  it('sends the verification email with its link intact in both parts', async () => {
+    const mail = verificationFor('ada@example.com');
+    await service.enqueueMail(mail);
+
+    const received = await smtp.awaitMailTo('ada@example.com');
+    expect(received.subject).toBe('Confirm your email address');
+    expect(received.text).toContain(mail.variables.verificationUrl);
+    expect(received.html).toContain('href="http://app.test/verify-email#token=abc_DEF-123&amp;x=&lt;y&gt;"');
+    expect(received.messageId).toBe(`<${mail.deliveryId}@notification.capstone>`);
+    await eventually(async () =>
+      expect(await deliveryOf('ada@example.com')).toMatchObject({
+        id: mail.deliveryId,
+        template: 'email-verification',
+        source: 'job',
+        sourceId: mail.deliveryId,
+        status: 'sent',
+        attempts: 1,
+        providerMessageId: received.messageId,
+      }),
+    );
+  });
+
+  it('sends the password reset email with its link intact', async () => {
+    const resetUrl = 'http://app.test/reset-password#token=Zm9vYmFy_-';
+    await service.enqueueMail({
+      deliveryId: randomUUID(),
+      to: { email: 'grace@example.com' },
+      template: 'password-reset',
+      variables: { resetUrl, expiresAt: '2030-01-02T03:04:00.000Z' },
+    });
+
+    const received = await smtp.awaitMailTo('grace@example.com');
+    expect(received.subject).toBe('Reset your password');
+    expect(received.text).toContain(resetUrl);
+    expect(received.html).toContain(`href="${resetUrl}"`);
+  });
+
+  it('sends nothing for a second job with a delivery id already sent', async () => {
+    const mail = verificationFor('once@example.com');
+    await service.enqueueMail(mail);
+    await smtp.awaitMailTo('once@example.com');
+
+    // A different job id with the same delivery id: BullMQ cannot deduplicate it, the delivery log must.
+    const again = await service.mailQueue.enqueue(SendMail, mail, { jobId: randomUUID() });
+    await eventually(async () => expect(await again.isCompleted()).toBe(true));
+    expect((await service.queues.get(SendMail.queue).getJob(again.id!))?.returnvalue).toBe('duplicate');
+    expect(smtp.mailTo('once@example.com')).toHaveLength(1);
+  });
+
+  it('retries while the SMTP server is down and delivers once it is back', async () => {
+    await smtp.stop();
+    const mail = verificationFor('patient@example.com');
+    await service.enqueueMail(mail);
+    await eventually(async () =>
+      expect(await deliveryOf('patient@example.com')).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) }),
+    );
+
+    await smtp.resume();
+    await smtp.awaitMailTo('patient@example.com', { timeoutMs: 15_000 });
+    await eventually(async () => expect(await deliveryOf('patient@example.com')).toMatchObject({ status: 'sent', attempts: 2, lastError: null }));
+    expect(smtp.mailTo('patient@example.com')).toHaveLength(1);
+  });
+
+  it('records a permanent rejection as failed and does not retry it', async () => {
+    smtp.refuse('nobody@example.com');
+    const mail = verificationFor('nobody@example.com');
+    await service.enqueueMail(mail);
+
+    await eventually(async () =>
+      expect(await deliveryOf('nobody@example.com')).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) }),
+    );
+    const job = await service.queues.get(SendMail.queue).getJob(mail.deliveryId);
+    await eventually(async () => expect(await job?.isFailed()).toBe(true));
+    expect(job?.attemptsMade).toBe(1);
+  });
+
+  it('fails a job that breaks the mail contract without sending or retrying it', async () => {
+    const queue = service.queues.get(SendMail.queue);
+    const job = await queue.add(SendMail.name, { correlationId: 'poison', payload: { template: 'email-verification', to: { email: 'x' } } });
+    await eventually(async () => expect(await job.isFailed()).toBe(true));
+    expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1);
+  });
+});
