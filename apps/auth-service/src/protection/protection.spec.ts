@@ -1,0 +1,62 @@
+import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
+import { newClientIp, register } from '../../test/accounts';
+
+describe('protection against brute force', () => {
+  let service: AuthServiceUnderTest;
+
+  beforeAll(async () => {
+    service = await startAuthService('protection');
+  });
+
+  afterAll(() => service.close());
+
+  const login = (email: string, password: string, ip = newClientIp()) =>
+    service.http.post('/api/auth/v1/sessions').set('X-Forwarded-For', ip).send({ email, password });
+
+  it('locks an account after five failed logins, with 429, Retry-After and a generic message', async () => {
+    const account = await register(service);
+    for (let attempt = 1; attempt <= 5; attempt += 1) await login(account.email, 'wrong guess number x').expect(401);
+
+    const locked = await login(account.email, account.password).expect(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(locked.body).toMatchObject({ code: 'rate_limited', detail: 'Too many attempts; try again later' });
+  });
+
+  it('locks an unknown email the same way, so the lock reveals no account', async () => {
+    const known = await register(service);
+    const unknown = 'nobody-registered@example.com';
+    const answers = [];
+    for (const email of [known.email, unknown]) {
+      for (let attempt = 1; attempt <= 5; attempt += 1) await login(email, 'wrong guess number x').expect(401);
+      const { status, body } = await login(email, 'wrong guess number x');
+      answers.push({ status, body: { ...body, requestId: undefined } });
+    }
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
+  it('makes each further failure lock longer', async () => {
+    const account = await register(service);
+    const counters = service.app.get((await import('./login-lockout')).LoginLockout);
+    for (let failure = 1; failure <= 5; failure += 1) await counters.recordFailure(account.email);
+    const first = await counters.remainingMs(account.email);
+    await counters.recordFailure(account.email);
+    expect(await counters.remainingMs(account.email)).toBeGreaterThan(first);
+  });
+
+  it('limits logins per client IP across accounts', async () => {
+    const ip = newClientIp();
+    for (let attempt = 1; attempt <= 30; attempt += 1) {
+      await login(`someone-${attempt}@example.com`, 'wrong guess number x', ip).expect(401);
+    }
+    const { headers } = await login('someone-else@example.com', 'wrong guess number x', ip).expect(429);
+    expect(headers['retry-after']).toBeDefined();
+  });
+
+  it('limits password-reset requests per account', async () => {
+    const account = await register(service);
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await service.http.post('/api/auth/v1/password-reset').set('X-Forwarded-For', newClientIp()).send({ email: account.email }).expect(202);
+    }
+    await service.http.post('/api/auth/v1/password-reset').set('X-Forwarded-For', newClientIp()).send({ email: account.email }).expect(429);
+  });
+});
