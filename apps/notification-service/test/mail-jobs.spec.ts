@@ -23,7 +23,7 @@ describe('mail jobs', () => {
     await issuer.close();
   });
 
-  const verificationFor = (email: string): SendMailJob => ({
+  const verificationFor = (email: string): Extract<SendMailJob, { template: 'email-verification' }> => ({
     deliveryId: randomUUID(),
     to: { email, userId: randomUUID(), username: 'ada' },
     template: 'email-verification',
@@ -84,7 +84,7 @@ describe('mail jobs', () => {
     // A different job id with the same delivery id: BullMQ cannot deduplicate it, the delivery log must.
     const again = await service.mailQueue.enqueue(SendMail, mail, { jobId: randomUUID() });
     await eventually(async () => expect(await again.isCompleted()).toBe(true));
-    expect((await service.queues.get(SendMail.queue).getJob(again.id!))?.returnvalue).toBe('duplicate');
+    expect((await service.queues.get(SendMail.queue).getJob(String(again.id)))?.returnvalue).toBe('duplicate');
     expect(smtp.mailTo('once@example.com')).toHaveLength(1);
   });
 
@@ -119,6 +119,6 @@ describe('mail jobs', () => {
     const queue = service.queues.get(SendMail.queue);
     const job = await queue.add(SendMail.name, { correlationId: 'poison', payload: { template: 'email-verification', to: { email: 'x' } } });
     await eventually(async () => expect(await job.isFailed()).toBe(true));
-    expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1);
+    expect((await queue.getJob(String(job.id)))?.attemptsMade).toBe(1);
   });
 });
