@@ -59,6 +59,10 @@ function printUrls(infra: [string, string][], apps: ReturnType<typeof runnableAp
     ...infra,
     ...(apps.length > 0 ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]] : []),
     ...apps.map((app): [string, string] => [app.name, `http://localhost:${app.port}/docs`]),
+    // Without SMTP_URL, notification-service keeps every email in its development mailbox.
+    ...apps
+      .filter((app) => app.name === 'notification-service' && !serviceEnvironment(app).SMTP_URL)
+      .map((app): [string, string] => ['mailbox (admin token)', `http://localhost:${app.port}/api/notifications/v1/admin/mailbox`]),
   ];
   console.log('\n┌─ Capstone is running ' + '─'.repeat(40));
   for (const [name, url] of rows) console.log(`│ ${name.padEnd(24)} ${url}`);
