@@ -21,7 +21,11 @@ export interface LoggedIn {
 /** A fresh, unique account each call, with a password the policy accepts. */
 export function newAccount(): TestAccount {
   const id = randomUUID().slice(0, 8);
-  return { email: `user-${id}@example.com`, username: `user_${id}`, password: `violet sky ${id} tea` };
+  return {
+    email: `user-${id}@example.com`,
+    username: `user_${id}`,
+    password: `violet sky ${id} tea`,
+  };
 }
 
 /** A client address of its own, so one test's requests never spend another's per-IP allowance. */
@@ -29,8 +33,15 @@ export function newClientIp(): string {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 }
 
-export async function register(service: AuthServiceUnderTest, account = newAccount()): Promise<TestAccount> {
-  await service.http.post('/api/auth/v1/accounts').set('X-Forwarded-For', newClientIp()).send(account).expect(202);
+export async function register(
+  service: AuthServiceUnderTest,
+  account = newAccount(),
+): Promise<TestAccount> {
+  await service.http
+    .post('/api/auth/v1/accounts')
+    .set('X-Forwarded-For', newClientIp())
+    .send(account)
+    .expect(202);
   return account;
 }
 
@@ -52,7 +63,9 @@ export async function logIn(
   };
 }
 
-export async function registerAndLogIn(service: AuthServiceUnderTest): Promise<TestAccount & LoggedIn> {
+export async function registerAndLogIn(
+  service: AuthServiceUnderTest,
+): Promise<TestAccount & LoggedIn> {
   const account = await register(service);
   return { ...account, ...(await logIn(service, account)) };
 }

@@ -4,6 +4,10 @@ import { ConflictError } from '@capstone/platform/http';
 export function alreadyTaken(fields: ('email' | 'username')[]): ConflictError {
   return new ConflictError(`This ${fields.join(' and ')} is already taken`, {
     code: 'already_taken',
-    fieldErrors: fields.map((field) => ({ field, code: 'taken', message: 'has already been taken' })),
+    fieldErrors: fields.map((field) => ({
+      field,
+      code: 'taken',
+      message: 'has already been taken',
+    })),
   });
 }

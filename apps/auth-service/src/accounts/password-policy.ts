@@ -7,7 +7,9 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
 // zxcvbn-ts's list of the most common leaked passwords, lower-cased, as a set for O(1) look-ups.
-const commonPasswords = new Set(dictionary['passwords-common'].map((password) => password.toLowerCase()));
+const commonPasswords = new Set(
+  dictionary['passwords-common'].map((password) => password.toLowerCase()),
+);
 
 /**
  * NIST SP 800-63B §3.1.1.2 and ASVS 6.2: a length window, no composition rules, and a refusal of

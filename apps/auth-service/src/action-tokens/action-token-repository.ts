@@ -25,5 +25,10 @@ export abstract class ActionTokenRepository {
     tx: Prisma.TransactionClient,
   ): Promise<string | null>;
   /** Voids the user's other open links of this purpose once one has been used. */
-  abstract voidOpen(userId: string, purpose: ActionPurpose, at: Date, tx: Prisma.TransactionClient): Promise<void>;
+  abstract voidOpen(
+    userId: string,
+    purpose: ActionPurpose,
+    at: Date,
+    tx: Prisma.TransactionClient,
+  ): Promise<void>;
 }

@@ -4,7 +4,10 @@ import { ActionTokenRepository } from './action-token-repository';
 import { PrismaActionTokenRepository } from './infrastructure/prisma-action-token-repository';
 
 @Module({
-  providers: [{ provide: ActionTokenRepository, useClass: PrismaActionTokenRepository }, ActionLinks],
+  providers: [
+    { provide: ActionTokenRepository, useClass: PrismaActionTokenRepository },
+    ActionLinks,
+  ],
   exports: [ActionLinks],
 })
 export class ActionTokensModule {}

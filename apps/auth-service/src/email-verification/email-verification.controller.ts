@@ -35,11 +35,17 @@ export class EmailVerificationController {
   @RateLimit({ name: 'verification-confirm', perIp: { limit: 20, windowSeconds: 3600 } })
   @ApiOperation({
     summary: 'Confirm an email address with the token from its link',
-    description: 'Access tokens issued afterwards (log in, or refresh) carry `email_verified: true`.',
+    description:
+      'Access tokens issued afterwards (log in, or refresh) carry `email_verified: true`.',
   })
   @ApiOkResponse({ type: AccountDto })
-  @ApiUnprocessableEntityResponse({ description: '`link_invalid`: unknown, already used or expired' })
-  async confirm(@Body() { token }: LinkTokenDto, @Client() client: ClientContext): Promise<AccountDto> {
+  @ApiUnprocessableEntityResponse({
+    description: '`link_invalid`: unknown, already used or expired',
+  })
+  async confirm(
+    @Body() { token }: LinkTokenDto,
+    @Client() client: ClientContext,
+  ): Promise<AccountDto> {
     return AccountDto.of(await this.verification.verify(token, client));
   }
 }

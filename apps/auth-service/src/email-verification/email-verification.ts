@@ -29,7 +29,12 @@ export class EmailVerification {
 
   /** Stores the link in `tx` (with the account it is for); returns how to send it once committed. */
   async prepareLink(user: User, tx?: Prisma.TransactionClient): Promise<() => Promise<void>> {
-    const link = await this.links.issue(user.id, 'email_verification', VERIFICATION_LINK_LIFETIME_SECONDS, tx);
+    const link = await this.links.issue(
+      user.id,
+      'email_verification',
+      VERIFICATION_LINK_LIFETIME_SECONDS,
+      tx,
+    );
     return () => this.mailer.sendEmailVerification(user, link);
   }
 
@@ -37,7 +42,9 @@ export class EmailVerification {
   async resend(userId: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user || user.emailVerifiedAt) return;
-    await (await this.prepareLink(user))();
+    await (
+      await this.prepareLink(user)
+    )();
   }
 
   async verify(token: string, client: ClientContext): Promise<User> {

@@ -9,11 +9,19 @@ export class ChangePasswordDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword!: string;
 
-  @ApiProperty({ example: 'a brand new staple of horses', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiProperty({
+    example: 'a brand new staple of horses',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @IsString()
   newPassword!: string;
 
-  @ApiProperty({ required: false, default: false, description: 'Sign out every other device; this session stays open' })
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'Sign out every other device; this session stays open',
+  })
   @IsOptional()
   @IsBoolean()
   endOtherSessions?: boolean;

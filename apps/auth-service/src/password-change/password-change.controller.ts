@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@capstone/platform/auth';
 import { RateLimit } from '../protection/rate-limit';
 import { Client, type ClientContext } from '../shared/client-context';
@@ -17,7 +23,9 @@ export class PasswordChangeController {
   @RateLimit({ name: 'password-change', perIp: { limit: 10, windowSeconds: 900 } })
   @ApiOperation({ summary: 'Change my password; the current one is required' })
   @ApiNoContentResponse({ description: 'Changed; a notice is emailed to the account' })
-  @ApiUnprocessableEntityResponse({ description: '`currentPassword` is incorrect, or `newPassword` breaks the policy' })
+  @ApiUnprocessableEntityResponse({
+    description: '`currentPassword` is incorrect, or `newPassword` breaks the policy',
+  })
   async change(
     @CurrentUser() principal: Principal,
     @Body() body: ChangePasswordDto,

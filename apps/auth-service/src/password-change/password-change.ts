@@ -37,7 +37,8 @@ export class PasswordChange {
 
   async change(request: PasswordChangeRequest, client: ClientContext): Promise<void> {
     const user = await this.users.findById(request.userId);
-    if (!user) throw new NotFoundError('This account no longer exists', { code: 'account_not_found' });
+    if (!user)
+      throw new NotFoundError('This account no longer exists', { code: 'account_not_found' });
     if (
       request.currentPassword !== null &&
       !(await this.passwords.verify(user.passwordHash, request.currentPassword))
@@ -60,7 +61,12 @@ export class PasswordChange {
           })
         : 0;
       await this.audit.record(
-        { type: AuditEventType.PasswordChanged, userId: user.id, client, details: { endedSessions: ended } },
+        {
+          type: AuditEventType.PasswordChanged,
+          userId: user.id,
+          client,
+          details: { endedSessions: ended },
+        },
         tx,
       );
     });

@@ -30,7 +30,10 @@ export class PasswordResetController {
     description: 'Always 202, whether or not the email has an account.',
   })
   @ApiAcceptedResponse({ description: 'If the email has an account, a link is on its way' })
-  async request(@Body() { email }: ResetRequestDto, @Client() client: ClientContext): Promise<void> {
+  async request(
+    @Body() { email }: ResetRequestDto,
+    @Client() client: ClientContext,
+  ): Promise<void> {
     await this.passwordReset.request(email, client);
   }
 
@@ -39,8 +42,13 @@ export class PasswordResetController {
   @RateLimit({ name: 'reset-confirm', perIp: { limit: 20, windowSeconds: 3600 } })
   @ApiOperation({ summary: 'Set a new password with the token from the link; every session ends' })
   @ApiNoContentResponse({ description: 'Changed; log in with the new password' })
-  @ApiUnprocessableEntityResponse({ description: '`link_invalid`, or a password that breaks the policy' })
-  async confirm(@Body() { token, password }: ResetConfirmationDto, @Client() client: ClientContext): Promise<void> {
+  @ApiUnprocessableEntityResponse({
+    description: '`link_invalid`, or a password that breaks the policy',
+  })
+  async confirm(
+    @Body() { token, password }: ResetConfirmationDto,
+    @Client() client: ClientContext,
+  ): Promise<void> {
     await this.passwordReset.reset(token, password, client);
   }
 }

@@ -11,7 +11,11 @@ export class ResetRequestDto {
 }
 
 export class ResetConfirmationDto extends LinkTokenDto {
-  @ApiProperty({ example: 'a brand new staple of horses', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiProperty({
+    example: 'a brand new staple of horses',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @IsString()
   password!: string;
 }

@@ -1,5 +1,12 @@
 import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
-import { logIn, mailTo, newClientIp, register, registerAndLogIn, tokenInLink } from '../../test/accounts';
+import {
+  logIn,
+  mailTo,
+  newClientIp,
+  register,
+  registerAndLogIn,
+  tokenInLink,
+} from '../../test/accounts';
 
 describe('password reset and change', () => {
   let service: AuthServiceUnderTest;
@@ -12,7 +19,10 @@ describe('password reset and change', () => {
   afterAll(() => service.close());
 
   const requestReset = (email: string) =>
-    service.http.post('/api/auth/v1/password-reset').set('X-Forwarded-For', newClientIp()).send({ email });
+    service.http
+      .post('/api/auth/v1/password-reset')
+      .set('X-Forwarded-For', newClientIp())
+      .send({ email });
   const confirmReset = (token: string, password: string) =>
     service.http.post('/api/auth/v1/password-reset/confirm').send({ token, password });
   const refresh = (refreshToken: string) =>
@@ -35,10 +45,15 @@ describe('password reset and change', () => {
 
   it('sets a new password, ends every session and emails a notice', async () => {
     const account = await registerAndLogIn(service);
-    await confirmReset(await resetToken(account.email), 'a fresh and unguessable phrase').expect(204);
+    await confirmReset(await resetToken(account.email), 'a fresh and unguessable phrase').expect(
+      204,
+    );
 
     await refresh(account.refreshToken).expect(401);
-    await service.http.post('/api/auth/v1/sessions').send({ email: account.email, password: account.password }).expect(401);
+    await service.http
+      .post('/api/auth/v1/sessions')
+      .send({ email: account.email, password: account.password })
+      .expect(401);
     await logIn(service, { email: account.email, password: 'a fresh and unguessable phrase' });
     await mailTo(service, account.email, 'password-changed');
   });
@@ -72,7 +87,11 @@ describe('password reset and change', () => {
     await service.http
       .post('/api/auth/v1/account/password')
       .set('Authorization', `Bearer ${here.accessToken}`)
-      .send({ currentPassword: account.password, newPassword: 'my brand new passphrase', endOtherSessions: true })
+      .send({
+        currentPassword: account.password,
+        newPassword: 'my brand new passphrase',
+        endOtherSessions: true,
+      })
       .expect(204);
     await refresh(elsewhere.refreshToken).expect(401);
     await refresh(here.refreshToken).expect(200);

@@ -41,7 +41,11 @@ export class PasswordReset {
 
   async sendLink(user: User, client: ClientContext): Promise<void> {
     const link = await this.links.issue(user.id, 'password_reset', RESET_LINK_LIFETIME_SECONDS);
-    await this.audit.record({ type: AuditEventType.PasswordResetRequested, userId: user.id, client });
+    await this.audit.record({
+      type: AuditEventType.PasswordResetRequested,
+      userId: user.id,
+      client,
+    });
     await this.mailer.sendPasswordReset(user, link);
   }
 
@@ -54,9 +58,16 @@ export class PasswordReset {
       const problems = passwordProblems(newPassword, owner, 'password');
       if (problems.length > 0) throw new ValidationError(problems);
       const now = this.clock.now();
-      await this.users.updatePasswordHash(owner.id, await this.passwords.hash(newPassword), now, tx);
+      await this.users.updatePasswordHash(
+        owner.id,
+        await this.passwords.hash(newPassword),
+        now,
+        tx,
+      );
       // Whoever forced the reset may hold a session: none survives it.
-      await this.revocation.revokeAllForUser(owner.id, RevocationReason.PasswordReset, tx, { client });
+      await this.revocation.revokeAllForUser(owner.id, RevocationReason.PasswordReset, tx, {
+        client,
+      });
       await this.audit.record({ type: AuditEventType.PasswordReset, userId: owner.id, client }, tx);
       return owner;
     });

@@ -4,7 +4,11 @@ import { Outbox } from '@capstone/platform/events';
 import { NotFoundError } from '@capstone/platform/http';
 import { alreadyTaken } from '../accounts/already-taken';
 import { publicProfileOf, uniquenessKey, type User } from '../accounts/user';
-import { AccountFieldTaken, UserRepository, type ProfileChanges } from '../accounts/user-repository';
+import {
+  AccountFieldTaken,
+  UserRepository,
+  type ProfileChanges,
+} from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
 import { PrismaService } from '../database/prisma.service';
@@ -24,7 +28,8 @@ export class ProfileUpdate {
 
   async read(userId: string): Promise<User> {
     const user = await this.users.findById(userId);
-    if (!user) throw new NotFoundError('This account no longer exists', { code: 'account_not_found' });
+    if (!user)
+      throw new NotFoundError('This account no longer exists', { code: 'account_not_found' });
     return user;
   }
 
@@ -46,10 +51,19 @@ export class ProfileUpdate {
         );
         await this.outbox.record(
           tx,
-          UserProfileUpdated.create({ source: 'auth-service', subject: userId, data: publicProfileOf(updated) }),
+          UserProfileUpdated.create({
+            source: 'auth-service',
+            subject: userId,
+            data: publicProfileOf(updated),
+          }),
         );
         await this.audit.record(
-          { type: AuditEventType.ProfileUpdated, userId, client, details: { fields: Object.keys(changes) } },
+          {
+            type: AuditEventType.ProfileUpdated,
+            userId,
+            client,
+            details: { fields: Object.keys(changes) },
+          },
           tx,
         );
         return {

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Patch, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@capstone/platform/auth';
 import { AccountDto } from '../accounts/account.dto';
 import { Client, type ClientContext } from '../shared/client-context';
@@ -20,7 +26,9 @@ export class ProfileController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change my username, bio or image; other services hear of it on `auth.users`' })
+  @ApiOperation({
+    summary: 'Change my username, bio or image; other services hear of it on `auth.users`',
+  })
   @ApiOkResponse({ type: AccountDto })
   @ApiConflictResponse({ description: '`already_taken`, for the username' })
   async update(

@@ -12,7 +12,12 @@ export class UpdateProfileDto {
   @Matches(USERNAME_PATTERN, { message: 'username must be 1 to 64 letters, digits, _, . or -' })
   username?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Wrote the first program.', maxLength: 2000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Wrote the first program.',
+    maxLength: 2000,
+  })
   @Transform(emptyAsNull)
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()

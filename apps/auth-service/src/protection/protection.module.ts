@@ -32,6 +32,8 @@ export class ProtectionModule implements OnModuleInit {
 
   // Behind the gateway every request comes from its address: per-IP limits need the forwarded one.
   onModuleInit(): void {
-    this.adapterHost.httpAdapter.getInstance().set('trust proxy', this.config.get('TRUSTED_PROXIES'));
+    this.adapterHost.httpAdapter
+      .getInstance()
+      .set('trust proxy', this.config.get('TRUSTED_PROXIES'));
   }
 }

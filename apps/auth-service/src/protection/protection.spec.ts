@@ -15,11 +15,15 @@ describe('protection against brute force', () => {
 
   it('locks an account after five failed logins, with 429, Retry-After and a generic message', async () => {
     const account = await register(service);
-    for (let attempt = 1; attempt <= 5; attempt += 1) await login(account.email, 'wrong guess number x').expect(401);
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      await login(account.email, 'wrong guess number x').expect(401);
 
     const locked = await login(account.email, account.password).expect(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(locked.body).toMatchObject({ code: 'rate_limited', detail: 'Too many attempts; try again later' });
+    expect(locked.body).toMatchObject({
+      code: 'rate_limited',
+      detail: 'Too many attempts; try again later',
+    });
   });
 
   it('locks an unknown email the same way, so the lock reveals no account', async () => {
@@ -27,7 +31,8 @@ describe('protection against brute force', () => {
     const unknown = 'nobody-registered@example.com';
     const answers = [];
     for (const email of [known.email, unknown]) {
-      for (let attempt = 1; attempt <= 5; attempt += 1) await login(email, 'wrong guess number x').expect(401);
+      for (let attempt = 1; attempt <= 5; attempt += 1)
+        await login(email, 'wrong guess number x').expect(401);
       const { status, body } = await login(email, 'wrong guess number x');
       answers.push({ status, body: { ...body, requestId: undefined } });
     }
@@ -48,15 +53,25 @@ describe('protection against brute force', () => {
     for (let attempt = 1; attempt <= 30; attempt += 1) {
       await login(`someone-${attempt}@example.com`, 'wrong guess number x', ip).expect(401);
     }
-    const { headers } = await login('someone-else@example.com', 'wrong guess number x', ip).expect(429);
+    const { headers } = await login('someone-else@example.com', 'wrong guess number x', ip).expect(
+      429,
+    );
     expect(headers['retry-after']).toBeDefined();
   });
 
   it('limits password-reset requests per account', async () => {
     const account = await register(service);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
-      await service.http.post('/api/auth/v1/password-reset').set('X-Forwarded-For', newClientIp()).send({ email: account.email }).expect(202);
+      await service.http
+        .post('/api/auth/v1/password-reset')
+        .set('X-Forwarded-For', newClientIp())
+        .send({ email: account.email })
+        .expect(202);
     }
-    await service.http.post('/api/auth/v1/password-reset').set('X-Forwarded-For', newClientIp()).send({ email: account.email }).expect(429);
+    await service.http
+      .post('/api/auth/v1/password-reset')
+      .set('X-Forwarded-For', newClientIp())
+      .send({ email: account.email })
+      .expect(429);
   });
 });

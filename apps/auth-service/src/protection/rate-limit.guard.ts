@@ -16,20 +16,28 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.get<RateLimitPolicy | undefined>(RATE_LIMIT_POLICY, context.getHandler());
+    const policy = this.reflector.get<RateLimitPolicy | undefined>(
+      RATE_LIMIT_POLICY,
+      context.getHandler(),
+    );
     if (!policy) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const account = policy.perAccount && fieldOf(request.body, policy.perAccount.field);
 
     const waits = [await this.spend(`${policy.name}:ip:${request.ip}`, policy.perIp)];
     if (policy.perAccount && account) {
-      waits.push(await this.spend(`${policy.name}:account:${accountKey(account)}`, policy.perAccount));
+      waits.push(
+        await this.spend(`${policy.name}:account:${accountKey(account)}`, policy.perAccount),
+      );
     }
     if (policy.honourLoginLockout && account) waits.push(await this.lockout.remainingMs(account));
 
     const waitMs = Math.max(...waits);
     if (waitMs === 0) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', Math.ceil(waitMs / 1000));
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', Math.ceil(waitMs / 1000));
     throw new RateLimitedError('Too many attempts; try again later');
   }
 
@@ -47,6 +55,10 @@ export class RateLimitGuard implements CanActivate {
 function fieldOf(body: unknown, path: string): string | undefined {
   const value = path
     .split('.')
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+    .reduce<unknown>(
+      (node, key) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+      body,
+    );
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -31,6 +31,10 @@ export function RateLimit(policy: RateLimitPolicy): MethodDecorator & ClassDecor
       description: 'Too many attempts; `Retry-After` says how many seconds to wait',
       headers: { 'Retry-After': { schema: { type: 'integer', example: 30 } } },
     }),
-    ApiHeader({ name: 'X-Forwarded-For', required: false, description: 'Counted per client IP as the proxy reports it' }),
+    ApiHeader({
+      name: 'X-Forwarded-For',
+      required: false,
+      description: 'Counted per client IP as the proxy reports it',
+    }),
   );
 }

@@ -22,7 +22,8 @@ export const realWorldErrors: ErrorMapper = (error) => ({
             const key = facadeFieldNames[field] ?? field.replace(/^user\./, '');
             return { ...byField, [key]: [...(byField[key] ?? []), message] };
           }, {})
-        : (fixedAnswers[error.code] ?? tokenAnswer(error.code) ?? { [error.code]: [error.message] }),
+        : (fixedAnswers[error.code] ??
+          tokenAnswer(error.code) ?? { [error.code]: [error.message] }),
   },
 });
 

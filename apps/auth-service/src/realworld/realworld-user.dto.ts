@@ -23,23 +23,34 @@ const present = (_: object, value: unknown) => value !== undefined;
 
 class LoginFields {
   @ApiProperty({ example: 'jake@jake.jake' })
-  @IsDefined(blank) @IsString(blank) @IsNotEmpty(blank) @MaxLength(254)
+  @IsDefined(blank)
+  @IsString(blank)
+  @IsNotEmpty(blank)
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'jakejakejake' })
-  @IsDefined(blank) @IsString(blank) @IsNotEmpty(blank) @MaxLength(128)
+  @IsDefined(blank)
+  @IsString(blank)
+  @IsNotEmpty(blank)
+  @MaxLength(128)
   password!: string;
 }
 
 export class RealWorldLoginDto {
   @ApiProperty({ type: LoginFields })
-  @IsDefined(blank) @IsNotEmptyObject({}, blank) @ValidateNested() @Type(() => LoginFields)
+  @IsDefined(blank)
+  @IsNotEmptyObject({}, blank)
+  @ValidateNested()
+  @Type(() => LoginFields)
   user!: LoginFields;
 }
 
 class RegistrationFields extends LoginFields {
   @ApiProperty({ example: 'jake' })
-  @IsDefined(blank) @IsString(blank) @IsNotEmpty(blank)
+  @IsDefined(blank)
+  @IsString(blank)
+  @IsNotEmpty(blank)
   @Matches(USERNAME_PATTERN, { message: 'must be 1 to 64 letters, digits, _, . or -' })
   username!: string;
 
@@ -49,37 +60,57 @@ class RegistrationFields extends LoginFields {
 
 export class RealWorldRegistrationDto {
   @ApiProperty({ type: RegistrationFields })
-  @IsDefined(blank) @IsNotEmptyObject({}, blank) @ValidateNested() @Type(() => RegistrationFields)
+  @IsDefined(blank)
+  @IsNotEmptyObject({}, blank)
+  @ValidateNested()
+  @Type(() => RegistrationFields)
   user!: RegistrationFields;
 }
 
 class UpdateFields {
   @ApiPropertyOptional({ example: 'jake@jake.jake' })
-  @ValidateIf(present) @IsNotEmpty(blank) @IsEmail({}, { message: 'is invalid' }) @MaxLength(254)
+  @ValidateIf(present)
+  @IsNotEmpty(blank)
+  @IsEmail({}, { message: 'is invalid' })
+  @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: 'jake' })
-  @ValidateIf(present) @IsNotEmpty(blank)
+  @ValidateIf(present)
+  @IsNotEmpty(blank)
   @Matches(USERNAME_PATTERN, { message: 'must be 1 to 64 letters, digits, _, . or -' })
   username?: string;
 
   @ApiPropertyOptional({ example: 'a brand new staple of horses' })
-  @ValidateIf(present) @IsString(blank) @IsNotEmpty(blank)
+  @ValidateIf(present)
+  @IsString(blank)
+  @IsNotEmpty(blank)
   password?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'I work at statefarm' })
-  @Transform(emptyAsNull) @IsOptional() @IsString() @MaxLength(2000)
+  @Transform(emptyAsNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   bio?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://i.stack.imgur.com/xHWG8.jpg' })
-  @Transform(emptyAsNull) @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'is invalid' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://i.stack.imgur.com/xHWG8.jpg',
+  })
+  @Transform(emptyAsNull)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'is invalid' })
   @MaxLength(2048)
   image?: string | null;
 }
 
 export class RealWorldUpdateDto {
   @ApiProperty({ type: UpdateFields })
-  @IsDefined(blank) @ValidateNested() @Type(() => UpdateFields)
+  @IsDefined(blank)
+  @ValidateNested()
+  @Type(() => UpdateFields)
   user!: UpdateFields;
 }
 
@@ -97,6 +128,8 @@ export class RealWorldUserResponse {
   user!: UserBody;
 
   static of(user: User, token: string): RealWorldUserResponse {
-    return { user: { email: user.email, token, username: user.username, bio: user.bio, image: user.image } };
+    return {
+      user: { email: user.email, token, username: user.username, bio: user.bio, image: user.image },
+    };
   }
 }

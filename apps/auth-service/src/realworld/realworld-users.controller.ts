@@ -1,5 +1,20 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Put,
+  VERSION_NEUTRAL,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Public, type Principal } from '@capstone/platform/auth';
 import { alreadyTaken } from '../accounts/already-taken';
 import { PasswordChange } from '../password-change/password-change';
@@ -38,10 +53,16 @@ export class RealWorldUsersController {
   @Public()
   @Post('users/login')
   @HttpCode(HttpStatus.OK)
-  @RateLimit({ ...LOGIN_RATE_LIMIT, perAccount: { ...LOGIN_RATE_LIMIT.perAccount, field: 'user.email' } })
+  @RateLimit({
+    ...LOGIN_RATE_LIMIT,
+    perAccount: { ...LOGIN_RATE_LIMIT.perAccount, field: 'user.email' },
+  })
   @ApiOperation({ summary: 'RealWorld login; `token` is an access token' })
   @ApiOkResponse({ type: RealWorldUserResponse })
-  async logIn(@Body() { user: credentials }: RealWorldLoginDto, @Client() client: ClientContext): Promise<RealWorldUserResponse> {
+  async logIn(
+    @Body() { user: credentials }: RealWorldLoginDto,
+    @Client() client: ClientContext,
+  ): Promise<RealWorldUserResponse> {
     const { user, tokens } = await this.login.login(credentials, client);
     return RealWorldUserResponse.of(user, tokens.accessToken);
   }
@@ -49,10 +70,14 @@ export class RealWorldUsersController {
   @Public()
   @Post('users')
   @HttpCode(HttpStatus.CREATED)
-  @RateLimit({ ...REGISTRATION_RATE_LIMIT, perAccount: { ...REGISTRATION_RATE_LIMIT.perAccount, field: 'user.email' } })
+  @RateLimit({
+    ...REGISTRATION_RATE_LIMIT,
+    perAccount: { ...REGISTRATION_RATE_LIMIT.perAccount, field: 'user.email' },
+  })
   @ApiOperation({
     summary: 'RealWorld registration, signed in at once',
-    description: 'Its contract answers a taken email with 409, which the native API does not; the rate limit bounds what that reveals.',
+    description:
+      'Its contract answers a taken email with 409, which the native API does not; the rate limit bounds what that reveals.',
   })
   @ApiCreatedResponse({ type: RealWorldUserResponse })
   async register(
@@ -68,7 +93,10 @@ export class RealWorldUsersController {
   @Get('user')
   @ApiOperation({ summary: 'The current user' })
   @ApiOkResponse({ type: RealWorldUserResponse })
-  async current(@CurrentUser() principal: Principal, @PresentedToken() token: string): Promise<RealWorldUserResponse> {
+  async current(
+    @CurrentUser() principal: Principal,
+    @PresentedToken() token: string,
+  ): Promise<RealWorldUserResponse> {
     return RealWorldUserResponse.of(await this.profiles.read(principal.userId), token);
   }
 
@@ -88,7 +116,13 @@ export class RealWorldUsersController {
     const { password, ...profile } = changes;
     if (password !== undefined) {
       await this.passwords.change(
-        { userId: principal.userId, sessionId: principal.sessionId, currentPassword: null, newPassword: password, endOtherSessions: true },
+        {
+          userId: principal.userId,
+          sessionId: principal.sessionId,
+          currentPassword: null,
+          newPassword: password,
+          endOtherSessions: true,
+        },
         client,
       );
     }

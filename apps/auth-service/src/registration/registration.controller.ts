@@ -35,7 +35,8 @@ export class RegistrationController {
   @ApiAcceptedResponse({ type: RegistrationAcceptedDto })
   @ApiConflictResponse({ description: '`already_taken`, for the username' })
   @ApiUnprocessableEntityResponse({
-    description: 'Invalid fields; a password too short, too long, too common, or equal to the email or username',
+    description:
+      'Invalid fields; a password too short, too long, too common, or equal to the email or username',
   })
   async register(
     @Body() account: RegisterDto,

@@ -1,7 +1,11 @@
 import { UserRegistered, UserEmailVerified } from '@capstone/contracts';
 import { awaitKafkaEvent } from '@capstone/platform/testing';
 import { decodeJwt } from 'jose';
-import { startAuthService, PUBLIC_APP_URL, type AuthServiceUnderTest } from '../../test/auth-service';
+import {
+  startAuthService,
+  PUBLIC_APP_URL,
+  type AuthServiceUnderTest,
+} from '../../test/auth-service';
 import { logIn, mailTo, newAccount, newClientIp, register, tokenInLink } from '../../test/accounts';
 
 describe('registration and email verification', () => {
@@ -23,9 +27,16 @@ describe('registration and email verification', () => {
     const account = await register(service);
     const event = await awaitKafkaEvent(
       service.topic('auth.users'),
-      (candidate) => candidate.type === UserRegistered.type && (candidate.data as { email: string }).email === account.email,
+      (candidate) =>
+        candidate.type === UserRegistered.type &&
+        (candidate.data as { email: string }).email === account.email,
     );
-    expect(event.data).toMatchObject({ username: account.username, roles: ['user'], emailVerified: false, bio: null });
+    expect(event.data).toMatchObject({
+      username: account.username,
+      roles: ['user'],
+      emailVerified: false,
+      bio: null,
+    });
     expect(JSON.stringify(event)).not.toContain(account.password);
   });
 
@@ -33,7 +44,9 @@ describe('registration and email verification', () => {
     const account = await register(service);
     const mail = await mailTo(service, account.email, 'email-verification');
     if (mail.template !== 'email-verification') throw new Error('unexpected template');
-    expect(mail.variables.verificationUrl.startsWith(`${PUBLIC_APP_URL}/verify-email#token=`)).toBe(true);
+    expect(mail.variables.verificationUrl.startsWith(`${PUBLIC_APP_URL}/verify-email#token=`)).toBe(
+      true,
+    );
 
     const { body } = await confirm(tokenInLink(mail.variables.verificationUrl)).expect(200);
     expect(body.emailVerified).toBe(true);
@@ -41,7 +54,9 @@ describe('registration and email verification', () => {
     expect(decodeJwt(accessToken).email_verified).toBe(true);
     await awaitKafkaEvent(
       service.topic('auth.users'),
-      (candidate) => candidate.type === UserEmailVerified.type && (candidate.data as { email: string }).email === account.email,
+      (candidate) =>
+        candidate.type === UserEmailVerified.type &&
+        (candidate.data as { email: string }).email === account.email,
     );
   });
 
@@ -73,7 +88,10 @@ describe('registration and email verification', () => {
 
   it('answers a taken username with 409', async () => {
     const account = await register(service);
-    const { body } = await registerAs({ ...newAccount(), username: account.username.toUpperCase() }).expect(409);
+    const { body } = await registerAs({
+      ...newAccount(),
+      username: account.username.toUpperCase(),
+    }).expect(409);
     expect(body.errors).toEqual([expect.objectContaining({ field: 'username', code: 'taken' })]);
   });
 
@@ -96,7 +114,10 @@ describe('registration and email verification', () => {
   });
 
   it('accepts a passphrase of 64 characters with no composition rules', async () => {
-    await registerAs({ ...newAccount(), password: 'lowercase words only and nothing else at all here to see ok fine' }).expect(202);
+    await registerAs({
+      ...newAccount(),
+      password: 'lowercase words only and nothing else at all here to see ok fine',
+    }).expect(202);
   });
 
   it('rejects unknown fields and a malformed email with 422', async () => {

@@ -63,7 +63,13 @@ export class Registration {
     try {
       const { user, sendLink } = await this.prisma.$transaction(async (tx) => {
         const created = await this.users.create(
-          { id: uuidv7(), email: account.email, username: account.username, passwordHash, createdAt: this.clock.now() },
+          {
+            id: uuidv7(),
+            email: account.email,
+            username: account.username,
+            passwordHash,
+            createdAt: this.clock.now(),
+          },
           tx,
         );
         await this.outbox.record(
@@ -74,7 +80,10 @@ export class Registration {
             data: { ...publicProfileOf(created), roles: created.roles, emailVerified: false },
           }),
         );
-        await this.audit.record({ type: AuditEventType.Registered, userId: created.id, client }, tx);
+        await this.audit.record(
+          { type: AuditEventType.Registered, userId: created.id, client },
+          tx,
+        );
         return { user: created, sendLink: await this.verification.prepareLink(created, tx) };
       });
       await sendLink();

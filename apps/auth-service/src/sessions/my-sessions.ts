@@ -20,18 +20,31 @@ export class MySessions {
   }
 
   async logout(userId: string, sessionId: string, client: ClientContext): Promise<void> {
-    await this.revocation.revokeSession(userId, sessionId, RevocationReason.Logout, undefined, { client });
+    await this.revocation.revokeSession(userId, sessionId, RevocationReason.Logout, undefined, {
+      client,
+    });
   }
 
   async logoutEverywhere(userId: string, client: ClientContext): Promise<void> {
-    await this.revocation.revokeAllForUser(userId, RevocationReason.LogoutEverywhere, undefined, { client });
+    await this.revocation.revokeAllForUser(userId, RevocationReason.LogoutEverywhere, undefined, {
+      client,
+    });
   }
 
   /** Someone else's session id answers as an unknown one: ids are not a way to probe. */
   async revoke(userId: string, sessionId: string, client: ClientContext): Promise<void> {
-    const revoked = await this.revocation.revokeSession(userId, sessionId, RevocationReason.RevokedByUser, undefined, {
-      client,
-    });
-    if (!revoked) throw new NotFoundError('No open session of yours has this id', { code: 'session_not_found' });
+    const revoked = await this.revocation.revokeSession(
+      userId,
+      sessionId,
+      RevocationReason.RevokedByUser,
+      undefined,
+      {
+        client,
+      },
+    );
+    if (!revoked)
+      throw new NotFoundError('No open session of yours has this id', {
+        code: 'session_not_found',
+      });
   }
 }

@@ -5,7 +5,12 @@ export const REFRESH_COOKIE = 'refresh_token';
 /** The only path the browser sends the cookie to: no other request carries the refresh token. */
 export const REFRESH_PATH = '/api/auth/v1/sessions/refresh';
 
-const cookieAttributes = { httpOnly: true, secure: true, sameSite: 'strict', path: REFRESH_PATH } as const;
+const cookieAttributes = {
+  httpOnly: true,
+  secure: true,
+  sameSite: 'strict',
+  path: REFRESH_PATH,
+} as const;
 
 /** HttpOnly so scripts cannot read it; SameSite=Strict and an Origin check so other sites cannot spend it. */
 export function setRefreshCookie(response: Response, token: string, expiresAt: Date): void {

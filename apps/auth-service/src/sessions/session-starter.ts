@@ -30,7 +30,11 @@ export class SessionStarter {
     private readonly clock: Clock,
   ) {}
 
-  async start(user: User, client: ClientContext, tx?: Prisma.TransactionClient): Promise<SessionTokens> {
+  async start(
+    user: User,
+    client: ClientContext,
+    tx?: Prisma.TransactionClient,
+  ): Promise<SessionTokens> {
     const now = this.clock.now();
     const refreshToken = newOpaqueToken();
     const session = {
@@ -38,7 +42,10 @@ export class SessionStarter {
       userId: user.id,
       client,
       createdAt: now,
-      idleExpiresAt: secondsAfter(now, Math.min(this.settings.idleSeconds, this.settings.absoluteSeconds)),
+      idleExpiresAt: secondsAfter(
+        now,
+        Math.min(this.settings.idleSeconds, this.settings.absoluteSeconds),
+      ),
       absoluteExpiresAt: secondsAfter(now, this.settings.absoluteSeconds),
     };
     await this.sessions.create(

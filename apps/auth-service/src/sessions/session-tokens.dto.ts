@@ -5,7 +5,10 @@ import type { SessionTokens } from './session-starter';
 
 /** The answer to a login, registration or refresh. The refresh token is also set as a cookie. */
 export class SessionTokensDto {
-  @ApiProperty({ example: 'eyJhbGciOiJFZERTQSIsImtpZCI6Ik56YkxzWGg4dURDY2QtNk1Od1hGNFdfN25vV1hGWkFmSGt4WnNSR0M5WHMiLCJ0eXAiOiJKV1QifQ.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl' })
+  @ApiProperty({
+    example:
+      'eyJhbGciOiJFZERTQSIsImtpZCI6Ik56YkxzWGg4dURDY2QtNk1Od1hGNFdfN25vV1hGWkFmSGt4WnNSR0M5WHMiLCJ0eXAiOiJKV1QifQ.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl',
+  })
   accessToken!: string;
 
   @ApiProperty({ example: 'Bearer' })
@@ -14,7 +17,10 @@ export class SessionTokensDto {
   @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
   expiresIn!: number;
 
-  @ApiProperty({ description: 'Opaque; exchange it once at POST /api/auth/v1/sessions/refresh', example: 'kP3v8mZ2q0Yx7Rb1cN5wT9aLfE4hJ6uGdS2oVx8iQyM' })
+  @ApiProperty({
+    description: 'Opaque; exchange it once at POST /api/auth/v1/sessions/refresh',
+    example: 'kP3v8mZ2q0Yx7Rb1cN5wT9aLfE4hJ6uGdS2oVx8iQyM',
+  })
   refreshToken!: string;
 
   @ApiProperty({ example: '2026-11-28T15:00:00.000Z' })

@@ -5,7 +5,12 @@ export class SessionDto {
   @ApiProperty({ example: '01933b7e-8f1a-7c3e-9a4b-2d5e6f708193' })
   id!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0', description: 'The User-Agent it logged in with' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0',
+    description: 'The User-Agent it logged in with',
+  })
   device!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' })

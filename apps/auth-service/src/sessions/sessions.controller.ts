@@ -70,7 +70,9 @@ export class SessionsController {
     description: 'The refresh token is also set as an HttpOnly cookie scoped to the refresh path.',
   })
   @ApiCreatedResponse({ type: SessionTokensDto })
-  @ApiUnauthorizedResponse({ description: '`invalid_credentials`, for an unknown email and a wrong password alike' })
+  @ApiUnauthorizedResponse({
+    description: '`invalid_credentials`, for an unknown email and a wrong password alike',
+  })
   @ApiForbiddenResponse({ description: '`account_disabled`' })
   async create(
     @Body() credentials: LoginDto,
@@ -91,7 +93,9 @@ export class SessionsController {
     description: 'Each refresh token works once; presenting a spent one ends its whole session.',
   })
   @ApiOkResponse({ type: SessionTokensDto })
-  @ApiUnauthorizedResponse({ description: '`session_ended`: unknown, expired, revoked or replayed token' })
+  @ApiUnauthorizedResponse({
+    description: '`session_ended`: unknown, expired, revoked or replayed token',
+  })
   @ApiForbiddenResponse({ description: '`origin_not_allowed`: the cookie came from another site' })
   async refresh(
     @Body() body: RefreshDto,
@@ -100,7 +104,8 @@ export class SessionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionTokensDto> {
     const token = presentedRefreshToken(request, body.refreshToken, this.appOrigin);
-    if (!token) throw new UnauthorizedError('No refresh token was sent', { code: 'refresh_token_missing' });
+    if (!token)
+      throw new UnauthorizedError('No refresh token was sent', { code: 'refresh_token_missing' });
     const { user, tokens } = await this.refresher.refresh(token, client);
     setRefreshCookie(response, tokens.refreshToken, tokens.refreshTokenExpiresAt);
     return SessionTokensDto.of(user, tokens, this.clock.now());
@@ -125,7 +130,8 @@ export class SessionsController {
     @Client() client: ClientContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    if (principal.sessionId) await this.mySessions.logout(principal.userId, principal.sessionId, client);
+    if (principal.sessionId)
+      await this.mySessions.logout(principal.userId, principal.sessionId, client);
     clearRefreshCookie(response);
   }
 

@@ -1,6 +1,10 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { PrismaService } from '../database/prisma.service';
-import { startAuthService, PUBLIC_APP_URL, type AuthServiceUnderTest } from '../../test/auth-service';
+import {
+  startAuthService,
+  PUBLIC_APP_URL,
+  type AuthServiceUnderTest,
+} from '../../test/auth-service';
 import { logIn, register, registerAndLogIn } from '../../test/accounts';
 
 describe('sessions', () => {
@@ -21,7 +25,11 @@ describe('sessions', () => {
       const account = await register(service);
       const { accessToken, sessionId, userId } = await logIn(service, account);
 
-      expect(decodeProtectedHeader(accessToken)).toMatchObject({ alg: 'EdDSA', typ: 'JWT', kid: expect.any(String) });
+      expect(decodeProtectedHeader(accessToken)).toMatchObject({
+        alg: 'EdDSA',
+        typ: 'JWT',
+        kid: expect.any(String),
+      });
       const claims = decodeJwt(accessToken);
       expect(claims).toMatchObject({
         iss: 'http://auth.test',
@@ -32,7 +40,7 @@ describe('sessions', () => {
         roles: ['user'],
         email_verified: false,
       });
-      expect(claims.exp! - claims.iat!).toBe(900);
+      expect(Number(claims.exp) - Number(claims.iat)).toBe(900);
     });
 
     it('sets the refresh token as an HttpOnly, Secure, SameSite=Strict cookie scoped to the refresh path', async () => {
@@ -56,7 +64,10 @@ describe('sessions', () => {
         .post('/api/auth/v1/sessions')
         .send({ email: 'nobody-here@example.com', password: 'not the password at all' })
         .expect(401);
-      const comparable = ({ body }: { body: Record<string, unknown> }) => ({ ...body, requestId: undefined });
+      const comparable = ({ body }: { body: Record<string, unknown> }) => ({
+        ...body,
+        requestId: undefined,
+      });
       expect(comparable(unknownEmail)).toEqual(comparable(wrongPassword));
       expect(wrongPassword.body.code).toBe('invalid_credentials');
     });
@@ -65,7 +76,9 @@ describe('sessions', () => {
       const account = await register(service);
       const timed = async (email: string) => {
         const started = performance.now();
-        await service.http.post('/api/auth/v1/sessions').send({ email, password: 'not the password at all' });
+        await service.http
+          .post('/api/auth/v1/sessions')
+          .send({ email, password: 'not the password at all' });
         return performance.now() - started;
       };
       const wrong = await timed(account.email);
@@ -76,7 +89,9 @@ describe('sessions', () => {
 
     it('refuses a disabled user even with the right password', async () => {
       const account = await registerAndLogIn(service);
-      await service.app.get(PrismaService).user.update({ where: { id: account.userId }, data: { disabledAt: new Date() } });
+      await service.app
+        .get(PrismaService)
+        .user.update({ where: { id: account.userId }, data: { disabledAt: new Date() } });
 
       const { body } = await service.http
         .post('/api/auth/v1/sessions')
@@ -87,8 +102,13 @@ describe('sessions', () => {
     });
 
     it('rejects a login without a password with 422', async () => {
-      const { body } = await service.http.post('/api/auth/v1/sessions').send({ email: 'a@example.com' }).expect(422);
-      expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
+      const { body } = await service.http
+        .post('/api/auth/v1/sessions')
+        .send({ email: 'a@example.com' })
+        .expect(422);
+      expect(body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
+      );
     });
   });
 
@@ -139,7 +159,9 @@ describe('sessions', () => {
       let { refreshToken } = await registerAndLogIn(service);
       for (let day = 6; day < 30; day += 6) {
         service.clock.advance(6 * 86_400);
-        ({ body: { refreshToken } } = await refresh(refreshToken).expect(200));
+        ({
+          body: { refreshToken },
+        } = await refresh(refreshToken).expect(200));
       }
       // Day 30 and an hour: well within the idle lifetime, past the absolute one.
       service.clock.advance(6 * 86_400 + 3600);
@@ -162,10 +184,16 @@ describe('sessions', () => {
         .set('Authorization', `Bearer ${first.accessToken}`)
         .expect(200);
       expect(body).toHaveLength(2);
-      expect(body.find((session: { current: boolean }) => session.current).id).toBe(first.sessionId);
+      expect(body.find((session: { current: boolean }) => session.current).id).toBe(
+        first.sessionId,
+      );
       expect(body.map((session: { device: string }) => session.device)).toContain('Phone/1.0');
       expect(body[0]).toEqual(
-        expect.objectContaining({ ip: expect.any(String), createdAt: expect.any(String), lastUsedAt: expect.any(String) }),
+        expect.objectContaining({
+          ip: expect.any(String),
+          createdAt: expect.any(String),
+          lastUsedAt: expect.any(String),
+        }),
       );
     });
 
@@ -173,7 +201,10 @@ describe('sessions', () => {
       const account = await register(service);
       const here = await logIn(service, account);
       const elsewhere = await logIn(service, account);
-      await service.http.delete('/api/auth/v1/sessions/current').set('Authorization', `Bearer ${here.accessToken}`).expect(204);
+      await service.http
+        .delete('/api/auth/v1/sessions/current')
+        .set('Authorization', `Bearer ${here.accessToken}`)
+        .expect(204);
       await refresh(here.refreshToken).expect(401);
       await refresh(elsewhere.refreshToken).expect(200);
     });
@@ -182,7 +213,10 @@ describe('sessions', () => {
       const account = await register(service);
       const here = await logIn(service, account);
       const elsewhere = await logIn(service, account);
-      await service.http.delete('/api/auth/v1/sessions').set('Authorization', `Bearer ${here.accessToken}`).expect(204);
+      await service.http
+        .delete('/api/auth/v1/sessions')
+        .set('Authorization', `Bearer ${here.accessToken}`)
+        .expect(204);
       await refresh(here.refreshToken).expect(401);
       await refresh(elsewhere.refreshToken).expect(401);
     });

@@ -34,7 +34,10 @@ export class TokenRefresh {
     private readonly clock: Clock,
   ) {}
 
-  async refresh(refreshToken: string, client: ClientContext): Promise<{ user: User; tokens: SessionTokens }> {
+  async refresh(
+    refreshToken: string,
+    client: ClientContext,
+  ): Promise<{ user: User; tokens: SessionTokens }> {
     const presented = await this.sessions.findRefreshToken(digestOf(refreshToken));
     const session = presented && (await this.sessions.findById(presented.sessionId));
     if (!presented || !session) throw sessionEnded();
@@ -46,7 +49,10 @@ export class TokenRefresh {
 
     const next = newOpaqueToken();
     const idleExpiresAt = new Date(
-      Math.min(secondsAfter(now, this.settings.idleSeconds).getTime(), session.absoluteExpiresAt.getTime()),
+      Math.min(
+        secondsAfter(now, this.settings.idleSeconds).getTime(),
+        session.absoluteExpiresAt.getTime(),
+      ),
     );
     const rotated = await this.sessions.rotate({
       sessionId: session.id,
@@ -71,9 +77,24 @@ export class TokenRefresh {
     };
   }
 
-  private async rejectReuse(userId: string, sessionId: string, client: ClientContext): Promise<never> {
-    await this.revocation.revokeSession(userId, sessionId, RevocationReason.RefreshTokenReused, undefined, { client });
-    await this.audit.record({ type: AuditEventType.RefreshTokenReused, userId, client, details: { sessionId } });
+  private async rejectReuse(
+    userId: string,
+    sessionId: string,
+    client: ClientContext,
+  ): Promise<never> {
+    await this.revocation.revokeSession(
+      userId,
+      sessionId,
+      RevocationReason.RefreshTokenReused,
+      undefined,
+      { client },
+    );
+    await this.audit.record({
+      type: AuditEventType.RefreshTokenReused,
+      userId,
+      client,
+      details: { sessionId },
+    });
     throw sessionEnded();
   }
 }

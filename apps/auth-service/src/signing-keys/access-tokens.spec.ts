@@ -1,4 +1,12 @@
-import { base64url, decodeProtectedHeader, exportSPKI, importJWK, SignJWT, type JWK } from 'jose';
+import {
+  base64url,
+  decodeProtectedHeader,
+  exportSPKI,
+  importJWK,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+} from 'jose';
 import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
 import { registerAndLogIn } from '../../test/accounts';
 import { SigningKeyRing } from './signing-key-ring';
@@ -15,13 +23,22 @@ describe('access tokens and signing keys', () => {
 
   const account = (token: string) =>
     service.http.get('/api/auth/v1/account').set('Authorization', `Bearer ${token}`);
-  const jwks = async () => (await service.http.get('/.well-known/jwks.json').expect(200)).body.keys as JWK[];
+  const jwks = async () =>
+    (await service.http.get('/.well-known/jwks.json').expect(200)).body.keys as JWK[];
   const segment = (value: object) => base64url.encode(JSON.stringify(value));
-  const payloadOf = (token: string) => JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1])));
+  const payloadOf = (token: string) =>
+    JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1])));
 
   it('publishes its public keys and discovery document without authentication', async () => {
     const [key] = await jwks();
-    expect(key).toEqual({ kty: 'OKP', crv: 'Ed25519', x: expect.any(String), kid: expect.any(String), alg: 'EdDSA', use: 'sig' });
+    expect(key).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: expect.any(String),
+      kid: expect.any(String),
+      alg: 'EdDSA',
+      use: 'sig',
+    });
     expect(key).not.toHaveProperty('d');
 
     const { body } = await service.http.get('/.well-known/openid-configuration').expect(200);
@@ -43,7 +60,11 @@ describe('access tokens and signing keys', () => {
     // Genuinely signed by the current key, with the lifetime it had an hour ago.
     const { kid, privateKey } = await service.app.get(SigningKeyRing).signer();
     const hourAgo = Math.floor(Date.now() / 1000) - 3600;
-    const expired = await new SignJWT({ ...payloadOf(accessToken), iat: hourAgo, exp: hourAgo + 900 })
+    const expired = await new SignJWT({
+      ...payloadOf(accessToken),
+      iat: hourAgo,
+      exp: hourAgo + 900,
+    })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid })
       .sign(privateKey);
     const { body } = await account(expired).expect(401);
@@ -67,7 +88,9 @@ describe('access tokens and signing keys', () => {
   it('rejects HS256 signed with the published public key', async () => {
     const { accessToken } = await registerAndLogIn(service);
     const [published] = await jwks();
-    const pem = await exportSPKI(await importJWK(published, 'EdDSA', { extractable: true }));
+    const pem = await exportSPKI(
+      (await importJWK(published, 'EdDSA', { extractable: true })) as CryptoKey,
+    );
     const confused = await new SignJWT(payloadOf(accessToken))
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: published.kid })
       .sign(new TextEncoder().encode(pem));
@@ -80,8 +103,12 @@ describe('access tokens and signing keys', () => {
     const before = await registerAndLogIn(service);
 
     const rotated = await ring.rotate(600);
-    expect((await jwks()).map((key) => key.kid)).toEqual(expect.arrayContaining([original.kid, rotated.kid]));
-    expect(decodeProtectedHeader((await registerAndLogIn(service)).accessToken).kid).toBe(original.kid);
+    expect((await jwks()).map((key) => key.kid)).toEqual(
+      expect.arrayContaining([original.kid, rotated.kid]),
+    );
+    expect(decodeProtectedHeader((await registerAndLogIn(service)).accessToken).kid).toBe(
+      original.kid,
+    );
 
     service.clock.advance(601);
     const after = await registerAndLogIn(service);

@@ -19,7 +19,9 @@ export class KeyEncryption {
     const iv = randomBytes(12);
     const cipher = createCipheriv(ALGORITHM, this.key, iv).setAAD(Buffer.from(kid));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')).join('.');
+    return [iv, cipher.getAuthTag(), ciphertext]
+      .map((part) => part.toString('base64url'))
+      .join('.');
   }
 
   open(sealed: string, kid: string): string {

@@ -13,7 +13,12 @@ import {
 import { Clock, secondsAfter } from '../shared/clock';
 import { AccessTokenSettings } from './access-token-settings';
 import { KeyEncryption } from './key-encryption';
-import { isPublishedAt, SIGNING_ALGORITHM, signingKeyAt, type StoredSigningKey } from './signing-key';
+import {
+  isPublishedAt,
+  SIGNING_ALGORITHM,
+  signingKeyAt,
+  type StoredSigningKey,
+} from './signing-key';
 import { SigningKeyRepository } from './signing-key-repository';
 
 interface LoadedKey {
@@ -72,10 +77,13 @@ export class SigningKeyRing implements VerificationKeys, OnModuleInit {
     const current = signingKeyAt(stored, this.clock.now());
     if (!current) throw new Error('no signing key is active; has the first one been created?');
     const { kid, sealedPrivateKey } = current;
-    if (!this.signers.has(kid)) {
-      this.signers.set(kid, importPKCS8(this.encryption.open(sealedPrivateKey, kid), SIGNING_ALGORITHM));
+    // Decrypted once per key and process: the plaintext never leaves memory.
+    let privateKey = this.signers.get(kid);
+    if (!privateKey) {
+      privateKey = importPKCS8(this.encryption.open(sealedPrivateKey, kid), SIGNING_ALGORITHM);
+      this.signers.set(kid, privateKey);
     }
-    return { kid, privateKey: await this.signers.get(kid)! };
+    return { kid, privateKey: await privateKey };
   }
 
   async publishedKeys(): Promise<JWK[]> {
@@ -89,10 +97,14 @@ export class SigningKeyRing implements VerificationKeys, OnModuleInit {
       this.loaded = undefined;
       key = (await this.keys()).find(({ stored }) => stored.kid === kid);
     }
-    if (!key) throw new AuthError(AuthErrorCode.TokenUnknownKey, 'token is signed by an unknown key');
+    if (!key)
+      throw new AuthError(AuthErrorCode.TokenUnknownKey, 'token is signed by an unknown key');
     // The key, never the token header, decides the algorithm: no `none`, no HS256 with a public key.
     if (algorithm !== key.stored.algorithm) {
-      throw new AuthError(AuthErrorCode.TokenUnsupportedAlgorithm, 'token algorithm is not accepted');
+      throw new AuthError(
+        AuthErrorCode.TokenUnsupportedAlgorithm,
+        'token algorithm is not accepted',
+      );
     }
     return key.publicKey;
   }
@@ -125,7 +137,9 @@ export class SigningKeyRing implements VerificationKeys, OnModuleInit {
   }
 
   private async newKey(activatedAt: Date): Promise<StoredSigningKey> {
-    const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+    const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALGORITHM, {
+      extractable: true,
+    });
     const jwk = await exportJWK(publicKey);
     // The thumbprint (RFC 7638) names the key by its content: stable, unique, nothing to coordinate.
     const kid = await calculateJwkThumbprint(jwk);

@@ -22,7 +22,16 @@ export class WellKnownController {
   @ApiOkResponse({
     schema: {
       example: {
-        keys: [{ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', alg: 'EdDSA', use: 'sig' }],
+        keys: [
+          {
+            kty: 'OKP',
+            crv: 'Ed25519',
+            x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+            kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
+            alg: 'EdDSA',
+            use: 'sig',
+          },
+        ],
       },
     },
   })
@@ -44,7 +53,17 @@ export class WellKnownController {
         jwks_uri: 'http://127.0.0.1:3001/.well-known/jwks.json',
         id_token_signing_alg_values_supported: ['EdDSA'],
         subject_types_supported: ['public'],
-        claims_supported: ['iss', 'aud', 'exp', 'iat', 'sub', 'sid', 'username', 'roles', 'email_verified'],
+        claims_supported: [
+          'iss',
+          'aud',
+          'exp',
+          'iat',
+          'sub',
+          'sid',
+          'username',
+          'roles',
+          'email_verified',
+        ],
       },
     },
   })
@@ -55,7 +74,17 @@ export class WellKnownController {
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       id_token_signing_alg_values_supported: [SIGNING_ALGORITHM],
       subject_types_supported: ['public'],
-      claims_supported: ['iss', 'aud', 'exp', 'iat', 'sub', 'sid', 'username', 'roles', 'email_verified'],
+      claims_supported: [
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'sub',
+        'sid',
+        'username',
+        'roles',
+        'email_verified',
+      ],
     };
   }
 }

@@ -16,11 +16,13 @@ export class PrismaUserRepository extends UserRepository {
   }
 
   async findById(id: string): Promise<User | null> {
-    return toUser(await this.prisma.user.findUnique({ where: { id } }));
+    const row = await this.prisma.user.findUnique({ where: { id } });
+    return row && toUser(row);
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    return toUser(await this.prisma.user.findUnique({ where: { emailKey: uniquenessKey(email) } }));
+    const row = await this.prisma.user.findUnique({ where: { emailKey: uniquenessKey(email) } });
+    return row && toUser(row);
   }
 
   async takenFields(
@@ -32,10 +34,7 @@ export class PrismaUserRepository extends UserRepository {
       candidate.username === undefined ? undefined : uniquenessKey(candidate.username);
     const owners = await this.prisma.user.findMany({
       where: {
-        OR: [
-          ...(emailKey ? [{ emailKey }] : []),
-          ...(usernameKey ? [{ usernameKey }] : []),
-        ],
+        OR: [...(emailKey ? [{ emailKey }] : []), ...(usernameKey ? [{ usernameKey }] : [])],
         ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}),
       },
       select: { emailKey: true, usernameKey: true },
@@ -57,7 +56,7 @@ export class PrismaUserRepository extends UserRepository {
             passwordChangedAt: user.createdAt,
           },
         }),
-      )!,
+      ),
     );
   }
 
@@ -78,7 +77,7 @@ export class PrismaUserRepository extends UserRepository {
               : { usernameKey: uniquenessKey(changes.username) }),
           },
         }),
-      )!,
+      ),
     );
   }
 
@@ -95,7 +94,7 @@ export class PrismaUserRepository extends UserRepository {
   }
 
   async markEmailVerified(id: string, at: Date, tx: Prisma.TransactionClient): Promise<User> {
-    return toUser(await tx.user.update({ where: { id }, data: { emailVerifiedAt: at } }))!;
+    return toUser(await tx.user.update({ where: { id }, data: { emailVerifiedAt: at } }));
   }
 }
 
@@ -114,8 +113,7 @@ async function rethrowTaken<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-function toUser(row: UserRow | null): User | null {
-  if (!row) return null;
+function toUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,

@@ -46,6 +46,9 @@ export class PrismaActionTokenRepository extends ActionTokenRepository {
     at: Date,
     tx: Prisma.TransactionClient,
   ): Promise<void> {
-    await tx.actionToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: at } });
+    await tx.actionToken.updateMany({
+      where: { userId, purpose, usedAt: null },
+      data: { usedAt: at },
+    });
   }
 }

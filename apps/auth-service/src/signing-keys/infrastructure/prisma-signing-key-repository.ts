@@ -33,7 +33,8 @@ export class PrismaSigningKeyRepository extends SigningKeyRepository {
   add(key: StoredSigningKey, { onlyIfNone }: { onlyIfNone: boolean }): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROTATION_LOCK})`;
-      if (onlyIfNone && (await tx.signingKey.count({ where: { retiredAt: null } })) > 0) return false;
+      if (onlyIfNone && (await tx.signingKey.count({ where: { retiredAt: null } })) > 0)
+        return false;
       await tx.signingKey.updateMany({
         where: { retiredAt: null },
         data: { retiredAt: key.activatedAt },
