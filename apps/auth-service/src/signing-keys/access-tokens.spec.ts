@@ -7,6 +7,10 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PrismaService } from '../database/prisma.service';
 import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
 import { registerAndLogIn } from '../../test/accounts';
 import { SigningKeyRing } from './signing-key-ring';
@@ -117,5 +121,25 @@ describe('access tokens and signing keys', () => {
 
     service.clock.advance(900 + 60);
     expect((await jwks()).map((key) => key.kid)).toEqual([rotated.kid]);
+  });
+
+  it('rotates from the command line: npm run auth:rotate-keys publishes a key that signs after the delay', async () => {
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'auth:rotate-keys', '--', '--activate-in', '900'],
+      {
+        cwd: join(__dirname, '../../../..'),
+        env: { ...process.env, DATABASE_URL: service.database.url },
+      },
+    );
+    const [, kid] = /published (\S+);/.exec(stdout) ?? [];
+    // Replicas reread the key table every 30 s; the table itself shows what they will find.
+    const keys = await service.app
+      .get(PrismaService)
+      .signingKey.findMany({ orderBy: { createdAt: 'asc' } });
+    const added = keys.find((key) => key.kid === kid);
+    expect(added?.retiredAt).toBeNull();
+    expect(Number(added?.activatedAt) - Date.now()).toBeGreaterThan(890_000);
+    expect(keys.filter((key) => key.retiredAt === null)).toHaveLength(1);
   });
 });
