@@ -4,16 +4,14 @@ import {
   UserProvisioning,
   type ProvisionedAccount,
 } from '../src/admin/provisioning/user-provisioning.service';
+import { logIn, type LoggedIn } from './accounts';
 import type { AuthServiceUnderTest } from './auth-service';
 
 export const TEST_PASSWORD = 'a perfectly long test passphrase';
 
-/** A signed-in account: its id and the credentials an HTTP client sends. */
-export interface SignedIn {
-  userId: string;
+/** A signed-in account, with the header that carries its access token. */
+export interface SignedIn extends LoggedIn {
   email: string;
-  accessToken: string;
-  refreshToken: string;
   bearer: { Authorization: string };
 }
 
@@ -35,21 +33,15 @@ export async function provisionAccounts(
   }
 }
 
-export async function logIn(service: AuthServiceUnderTest, email: string): Promise<SignedIn> {
-  const { body } = await service.http
-    .post('/api/auth/v1/sessions')
-    .send({ email, password: TEST_PASSWORD })
-    .expect(201);
-  return {
-    userId: body.user.id,
-    email,
-    accessToken: body.accessToken,
-    refreshToken: body.refreshToken,
-    bearer: { Authorization: `Bearer ${body.accessToken}` },
-  };
+export async function logInProvisioned(
+  service: AuthServiceUnderTest,
+  email: string,
+): Promise<SignedIn> {
+  const session = await logIn(service, { email, password: TEST_PASSWORD });
+  return { ...session, email, bearer: { Authorization: `Bearer ${session.accessToken}` } };
 }
 
-/** A new account with the user role, signed in. */
+/** A provisioned account (a user, or an admin too), signed in. */
 export async function provisionAndLogIn(
   service: AuthServiceUnderTest,
   username: string,
@@ -57,5 +49,5 @@ export async function provisionAndLogIn(
 ): Promise<SignedIn> {
   const email = `${username}@example.com`;
   await provisionAccounts(service, [{ email, username, admin: options.admin ?? false }]);
-  return logIn(service, email);
+  return logInProvisioned(service, email);
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { awaitKafkaEvent } from '@capstone/platform/testing';
 import { startAuthService, type AuthServiceUnderTest } from './auth-service';
-import { logIn, provisionAccounts, TEST_PASSWORD } from './provisioned-accounts';
+import { logInProvisioned, provisionAccounts, TEST_PASSWORD } from './provisioned-accounts';
 
 const run = promisify(execFile);
 
@@ -27,7 +27,7 @@ describe('provisioning accounts from the command line', () => {
 
     expect(first.stdout).toContain('admin@capstone.local: created');
     expect(second.stdout).toContain('admin@capstone.local: unchanged');
-    const admin = await logIn(service, 'admin@capstone.local');
+    const admin = await logInProvisioned(service, 'admin@capstone.local');
     const { body } = await service.http
       .get('/api/auth/v1/admin/users')
       .set(admin.bearer)
@@ -52,7 +52,7 @@ describe('provisioning accounts from the command line', () => {
 
   it('promotes an existing account to admin with auth:create-admin, announcing the new roles', async () => {
     await provisionAccounts(service, [{ email: 'ops@example.com', username: 'ops', admin: false }]);
-    const ops = await logIn(service, 'ops@example.com');
+    const ops = await logInProvisioned(service, 'ops@example.com');
 
     const { stdout } = await npm(
       'auth:create-admin',

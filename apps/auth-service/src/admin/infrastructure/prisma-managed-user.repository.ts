@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { uniquenessKey } from '../../accounts/user';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma, User } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
@@ -13,8 +14,8 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
   }
 
   async search({ prefix, role, after, limit }: UserSearch): Promise<Page<ManagedUser>> {
-    // The *_key columns hold the lower-cased values, so a lower-cased prefix is case-insensitive.
-    const key = prefix?.toLowerCase();
+    // The *_key columns hold each value's uniqueness key, so the prefix gets the same treatment.
+    const key = prefix && escapeLikePattern(uniquenessKey(prefix));
     const rows = await this.prisma.user.findMany({
       where: {
         ...(key && {
@@ -61,6 +62,11 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
   async delete(id: string, tx: Prisma.TransactionClient): Promise<void> {
     await tx.user.delete({ where: { id } });
   }
+}
+
+// Prisma passes startsWith to LIKE as is: a `%` or `_` typed by an admin must match only itself.
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 function toManagedUser(row: User): ManagedUser {
