@@ -1,4 +1,5 @@
 import { awaitKafkaEvent } from '@capstone/platform/testing';
+import type { Test } from 'supertest';
 import { startAuthService, type AuthServiceUnderTest } from './auth-service';
 import {
   logInProvisioned,
@@ -211,15 +212,7 @@ describe('the admin API', () => {
   });
 
   it('answers bad input with stable codes', async () => {
-    const cases: [
-      Promise<{
-        status: number;
-        body: { code: string; errors?: { field: string; code: string }[] };
-      }>,
-      number,
-      string,
-      string?,
-    ][] = [
+    const cases: [Test, number, string, string?][] = [
       [
         service.http
           .put(`${USERS}/${ada.userId}/roles`)
@@ -274,7 +267,8 @@ describe('the admin API', () => {
     for (const [call, status, code, field] of cases) {
       const { body } = await call.expect(status);
       expect(body.code).toBe(code);
-      if (field) expect(body.errors?.map((error) => error.field)).toContain(field);
+      if (field)
+        expect(body.errors.map((error: { field: string }) => error.field)).toContain(field);
     }
   });
 });
