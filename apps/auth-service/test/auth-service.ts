@@ -10,6 +10,7 @@ import {
   testRedisPrefix,
   type InspectableQueue,
   type TestApp,
+  type TestKafkaNames,
   type TestDatabase,
 } from '@capstone/platform/testing';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,10 @@ export interface AuthServiceUnderTest extends TestApp {
 
 export interface AuthServiceOptions {
   overrides?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** Topics shared with another service under test, so it consumes what this one publishes. */
+  kafka?: TestKafkaNames;
+  /** A BullMQ prefix shared with another service under test, so its workers take this one's jobs. */
+  queuePrefix?: string;
 }
 
 export const PUBLIC_APP_URL = 'http://app.test';
@@ -39,7 +44,7 @@ export async function startAuthService(
 ): Promise<AuthServiceUnderTest> {
   const database = await createTestDatabase(servicePrismaProject('auth'));
   const serverUrl = testEndpoints.databaseUrl;
-  const kafka = testKafkaNames(label);
+  const kafka = options.kafka ?? testKafkaNames(label);
   const clock = new TestClock();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -48,7 +53,7 @@ export async function startAuthService(
     REDIS_URL: testEndpoints.redisUrl,
     KAFKA_BROKERS: testEndpoints.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
-    QUEUE_PREFIX: testRedisPrefix(label),
+    QUEUE_PREFIX: options.queuePrefix ?? testRedisPrefix(label),
     RATE_LIMIT_PREFIX: `${testRedisPrefix(label)}:limits`,
     JWT_ISSUER: 'http://auth.test',
     JWT_AUDIENCE: 'capstone',

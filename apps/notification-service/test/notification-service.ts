@@ -9,6 +9,7 @@ import {
   testRedisPrefix,
   type TestApp,
   type TestDatabase,
+  type TestKafkaNames,
   type TestTokenIssuer,
 } from '@capstone/platform/testing';
 import { AppModule } from '../src/app.module';
@@ -19,6 +20,10 @@ export interface NotificationServiceOptions {
   issuer: TestTokenIssuer;
   /** Omit for the development mailbox. */
   smtpUrl?: string;
+  /** Topics shared with another service under test, so this one consumes what it publishes. */
+  kafka?: TestKafkaNames;
+  /** A BullMQ prefix shared with another service under test, so this one's workers take its jobs. */
+  queuePrefix?: string;
 }
 
 export interface NotificationServiceUnderTest extends TestApp {
@@ -35,12 +40,10 @@ export const PUBLIC_APP_URL = 'http://app.test';
 /** notification-service on its own cloned database, Kafka topics and Redis prefix, built as main.ts builds it. */
 export async function startNotificationService(
   label: string,
-  { issuer, smtpUrl }: NotificationServiceOptions,
+  { issuer, smtpUrl, kafka = testKafkaNames(label), queuePrefix = testRedisPrefix(label) }: NotificationServiceOptions,
 ): Promise<NotificationServiceUnderTest> {
   const database = await createTestDatabase(servicePrismaProject('notification'));
   const serverUrl = testEndpoints.databaseUrl;
-  const kafka = testKafkaNames(label);
-  const queuePrefix = testRedisPrefix(label);
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',

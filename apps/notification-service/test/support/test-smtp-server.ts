@@ -49,12 +49,13 @@ export class TestSmtpServer {
     return this.received.filter((mail) => mail.to.includes(address));
   }
 
-  awaitMailTo(address: string, options?: DeadlineOptions): Promise<ReceivedMail> {
+  /** The first email to this address, or the first with this subject, once it has arrived. */
+  awaitMailTo(address: string, { subject, ...deadline }: DeadlineOptions & { subject?: string } = {}): Promise<ReceivedMail> {
     return eventually(() => {
-      const [mail] = this.mailTo(address);
-      if (!mail) throw new Error(`no email to ${address} yet (${this.received.length} received)`);
+      const mail = this.mailTo(address).find((candidate) => subject === undefined || candidate.subject === subject);
+      if (!mail) throw new Error(`no email ${subject ? `"${subject}" ` : ''}to ${address} yet (${this.received.length} received)`);
       return mail;
-    }, options);
+    }, deadline);
   }
 
   private create(): SMTPServer {
