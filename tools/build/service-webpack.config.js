@@ -1,0 +1,28 @@
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { join } = require('node:path');
+
+/**
+ * How every service is built: one bundle per app with node_modules left external, and a pruned
+ * package.json + lockfile generated beside it, which the Dockerfile installs with `npm ci --omit=dev`.
+ * An app's webpack.config.js is `module.exports = serviceWebpackConfig(__dirname)`.
+ */
+function serviceWebpackConfig(appDir) {
+  const app = require(join(appDir, 'project.json')).name;
+  return {
+    output: { path: join(__dirname, '../../dist/apps', app) },
+    plugins: [
+      new NxAppWebpackPlugin({
+        target: 'node',
+        compiler: 'tsc',
+        main: './src/main.ts',
+        tsConfig: './tsconfig.app.json',
+        optimization: false,
+        outputHashing: 'none',
+        generatePackageJson: true,
+        sourceMap: true,
+      }),
+    ],
+  };
+}
+
+module.exports = { serviceWebpackConfig };
