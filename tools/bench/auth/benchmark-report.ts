@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AuthBenchmarkReport } from './auth-benchmark';
+
+const BEGIN = '<!-- bench:auth:begin -->';
+const END = '<!-- bench:auth:end -->';
+
+/** The auth section of docs/benchmarks.md, as Markdown. */
+export function renderAuthReport(report: AuthBenchmarkReport): string {
+  const rps = (value: number) => value.toFixed(0);
+  const verdict = report.ratio >= report.target ? 'meets' : 'misses';
+  return [
+    BEGIN,
+    '## auth-service',
+    '',
+    `Measured ${report.measuredAt} on Node ${report.machine.node}, ${report.machine.cpus} CPUs, by \`npm run bench -- auth\``,
+    `(${report.options.logins} logins; ${report.options.requests} requests per endpoint at concurrency ${report.options.concurrency},`,
+    `at most ${report.options.maxSeconds} s each). The service runs in its own process against the local Postgres, Redis and Kafka.`,
+    '',
+    '| measure | result |',
+    '| --- | --- |',
+    `| login latency p50 | ${report.login.p50Ms.toFixed(1)} ms |`,
+    `| login latency p99 | ${report.login.p99Ms.toFixed(1)} ms |`,
+    `| unauthenticated \`GET ${report.unauthenticated.path}\` | ${rps(report.unauthenticated.requestsPerSecond)} req/s |`,
+    `| token-protected \`GET ${report.protected.path}\` | ${rps(report.protected.requestsPerSecond)} req/s |`,
+    `| protected / unauthenticated | **${report.ratio.toFixed(2)}** (target ≥ ${report.target}: ${verdict} it) |`,
+    '',
+    'Login is dominated by argon2id (19 MiB, 2 passes) by design. auth-service has no route that answers',
+    'both with and without a token: the baseline is its cheapest public one, served from memory, while the',
+    'protected one verifies an EdDSA token *and* reads one row. The ratio is therefore a lower bound on',
+    'what token verification leaves of the throughput, not the cost of verification alone.',
+    END,
+  ].join('\n');
+}
+
+/** Replaces the auth section of the file (or appends it), leaving other benchmarks' sections alone. */
+export function writeAuthReport(file: string, report: AuthBenchmarkReport): void {
+  const section = renderAuthReport(report);
+  const current = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nResults of `npm run bench -- <name>`, newest run per benchmark.\n';
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + section + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { databaseUrlFor, deployMigrations, prismaProject } from '../db';
+import { repoRoot } from '../workspace/paths';
+
+export interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function onServer(statement: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrlFor('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh, migrated database for one run of a service's benchmark, so no run sees another's rows. */
+export async function createBenchDatabase(service: string): Promise<BenchDatabase> {
+  const name = `bench_${service}_${randomBytes(4).toString('hex')}`;
+  await onServer(`CREATE DATABASE "${name}"`);
+  const url = databaseUrlFor(name);
+  await deployMigrations(prismaProject(join(repoRoot, 'prisma', service)), url);
+  return { url, drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
