@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { binary, runCommand } from '../workspace/command';
+import { runCommand } from '../workspace/command';
+import { repoRoot } from '../workspace/paths';
 import { generateClient } from './client-generator';
 import { databaseUrlFor } from './database-url';
 import { deployMigrations } from './migrations';
@@ -27,12 +28,20 @@ export async function deployAll(projects: PrismaProject[] = prismaProjects(), lo
   }
 }
 
-/** Demo data is optional per service: `prisma/<database>/seed.ts`, idempotent so every start may run it. */
-export async function seedAll(projects: PrismaProject[] = prismaProjects(), log: Log = console.log): Promise<void> {
+/**
+ * Demo data is optional per service: `prisma/<database>/seed.ts`, idempotent so every start may run
+ * it. Seeds may use the service's own Nest providers, so they run through SWC (which emits decorator
+ * metadata) with the environment of the service that owns the database.
+ */
+export async function seedAll(
+  environmentOf: (project: PrismaProject) => NodeJS.ProcessEnv,
+  projects: PrismaProject[] = prismaProjects(),
+  log: Log = console.log,
+): Promise<void> {
   for (const project of projects.filter((p) => existsSync(join(p.dir, 'seed.ts')))) {
     log(`seeding ${project.database}`);
-    const { exitCode } = await runCommand(binary('tsx'), [join(project.dir, 'seed.ts')], {
-      env: { DATABASE_URL: databaseUrlFor(project.database) },
+    const { exitCode } = await runCommand(process.execPath, ['-r', '@swc-node/register', join(project.dir, 'seed.ts')], {
+      env: { ...environmentOf(project), SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.scripts.json') },
     });
     if (exitCode !== 0) throw new Error(`seeding the ${project.database} database failed`);
   }

@@ -5,7 +5,7 @@
  */
 import { infraDown, infraUp, type Component } from '../infra';
 import { binary, runCommand } from '../workspace/command';
-import { deployAll, generateClients, seedAll } from '../db';
+import { databaseUrlFor, deployAll, generateClients, seedAll } from '../db';
 import { syncSharedPrismaModels } from '../prisma-shared';
 import { runnableApps } from './apps';
 import { serviceEnvironment } from './service-environment';
@@ -31,10 +31,14 @@ async function main(): Promise<void> {
   syncSharedPrismaModels();
   await generateClients(undefined, log);
   await deployAll(undefined, log);
-  await seedAll(undefined, log);
-
   const apps = runnableApps();
+  await seedAll((project) => {
+    const owner = apps.find((app) => app.database === project.database);
+    return owner ? serviceEnvironment(owner) : { ...process.env, DATABASE_URL: databaseUrlFor(project.database) };
+  }, undefined, log);
+
   const supervisor = new ServiceSupervisor();
+  process.once('exit', () => supervisor.killAll());
   if (apps.length > 0) {
     phase(`Building ${apps.length} services`);
     const build = await runCommand(binary('nx'), ['run-many', '-t', 'build', '-p', ...apps.map((app) => app.name)]);

@@ -15,6 +15,9 @@ export class ServiceSupervisor {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: Ctrl-C reaches only this supervisor, which then stops each service
+      // with one SIGTERM (a second signal would make a service skip draining).
+      detached: true,
     });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => console.log(prefix + line));
@@ -24,6 +27,11 @@ export class ServiceSupervisor {
       if (!this.stopping) console.log(`${prefix}exited (${signal ?? `code ${code}`})`);
     });
     this.children.set(name, child);
+  }
+
+  /** Last resort if the supervisor itself dies: no service outlives it. */
+  killAll(): void {
+    for (const child of this.children.values()) child.kill('SIGKILL');
   }
 
   /** SIGTERM lets each service drain in-flight work; stragglers are killed after the grace period. */

@@ -51,7 +51,7 @@ export async function runAuthBenchmark(
   const run = `bench-${randomBytes(4).toString('hex')}`;
   const service = await startServiceProcess(
     join(repoRoot, 'apps/auth-service/src/main.ts'),
-    join(repoRoot, 'apps/auth-service/tsconfig.scripts.json'),
+    join(repoRoot, 'tsconfig.scripts.json'),
     {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

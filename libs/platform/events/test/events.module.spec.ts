@@ -31,7 +31,7 @@ describe('EventsModule', () => {
       imports: [
         EventsModule.forRootAsync({
           useFactory: () => ({
-            service: names.groupId('blog-service'),
+            service: 'blog-service',
             brokers: testEndpoints.kafkaBrokers,
             databaseUrl: database.url,
             database: prisma,

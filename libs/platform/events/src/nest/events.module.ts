@@ -8,7 +8,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
 import type { TransactionalDatabase } from '../sql-executor';
 
 export interface EventsModuleOptions {
-  /** The service name: Kafka client id and consumer group. */
+  /** The service name: Kafka client id and consumer group (under topicPrefix, when there is one). */
   service: string;
   brokers: string[];
   /** The service's database, for the relay's dedicated LISTEN connection. */
@@ -28,6 +28,12 @@ export interface EventsModuleAsyncOptions {
 }
 
 const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
+
+// A topic prefix isolates a whole environment (a test file, a benchmark run): its consumer group too,
+// or every copy of the service would join one group and rebalance against the others.
+function consumerGroup({ service, topicPrefix }: EventsModuleOptions): string {
+  return topicPrefix ? `${topicPrefix}.${service}` : service;
+}
 
 /**
  * Outbox, relay and consumer for one service. The relay and the consumer start when the application
@@ -64,7 +70,7 @@ export class EventsModule {
           provide: EventConsumer,
           inject: [Kafka, KafkaTopics, EVENTS_OPTIONS],
           useFactory: (kafka: Kafka, topics: KafkaTopics, settings: EventsModuleOptions) =>
-            new EventConsumer({ ...settings.consumer, kafka, topics, groupId: settings.service, database: settings.database }),
+            new EventConsumer({ ...settings.consumer, kafka, topics, groupId: consumerGroup(settings), database: settings.database }),
         },
       ],
       exports: [Outbox, OutboxRelay, EventConsumer, KafkaTopics],
