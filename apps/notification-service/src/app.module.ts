@@ -19,6 +19,7 @@ import { TransportModule } from './transport/transport.module';
 @Module({
   imports: [
     PlatformConfigModule.forRoot(environmentSchema),
+    // Ahead of EventsModule and QueuesModule: global modules shut down in reverse order, so the database closes last.
     DatabaseModule,
     AuthModule.forRootAsync({
       inject: [AppConfig],

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { AppConfig } from '@capstone/platform/config';
 import type { Environment } from '../config/environment';
@@ -6,12 +6,13 @@ import { PrismaClient } from '../generated/prisma/client';
 
 /** notification-service's only way into its database: the generated client over the pg driver adapter. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(config: AppConfig<Environment>) {
     super({ adapter: new PrismaPg({ connectionString: config.get('DATABASE_URL') }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Not onModuleDestroy: it runs before the workers and consumers stop, and their last queries reopened the pool.
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

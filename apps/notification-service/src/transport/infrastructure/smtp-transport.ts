@@ -1,4 +1,4 @@
-import type { OnModuleDestroy } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import {
   MailTransport,
@@ -15,7 +15,7 @@ interface SmtpError {
 }
 
 /** Sends over SMTP (SMTP_URL) with nodemailer: Mailpit in Compose, a real relay in production. */
-export class SmtpTransport extends MailTransport implements OnModuleDestroy {
+export class SmtpTransport extends MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(url: string) {
@@ -45,7 +45,8 @@ export class SmtpTransport extends MailTransport implements OnModuleDestroy {
     await this.transporter.verify();
   }
 
-  onModuleDestroy(): void {
+  // Queue workers stop before this phase (beforeApplicationShutdown), so the emails in hand go out first.
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }
