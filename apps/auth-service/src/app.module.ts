@@ -19,6 +19,7 @@ import { ProtectionModule } from './protection/protection.module';
 import { RealWorldModule } from './realworld/realworld.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { PrincipalModule } from './principal/principal.module';
 import { SharedModule } from './shared/shared.module';
 import { SigningKeyRing } from './signing-keys/signing-key-ring';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
@@ -70,6 +71,7 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
     }),
     ProtectionModule,
     SessionsModule,
+    PrincipalModule,
     RegistrationModule,
     EmailVerificationModule,
     PasswordResetModule,

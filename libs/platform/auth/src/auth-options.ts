@@ -40,6 +40,8 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     issuer: options.issuer,
     audience: options.audience,
     clockSkewSeconds: options.clockSkewSeconds,
+    // A remembered token must not outlive the keys it was verified with.
+    memoTtlMs: options.keyMaxAgeMs,
   });
   const apiKeys =
     options.apiKeys &&

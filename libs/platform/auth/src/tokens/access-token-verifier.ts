@@ -10,6 +10,20 @@ export interface AccessTokenVerifierOptions {
   audience: string;
   /** Tolerated difference between auth-service's clock and ours when checking `exp` and `nbf`. */
   clockSkewSeconds?: number;
+  /** How many verified tokens to remember (0 turns the memo off). */
+  memoSize?: number;
+  /** How long a verified token is remembered at most (never longer than a minute). */
+  memoTtlMs?: number;
+}
+
+// A client sends the same token for its whole life, so one verification can serve many requests.
+// The memo is keyed by the full token (signature included) and never outlives the token, nor a
+// minute: a key withdrawn from the JWKS stops being honoured within that minute.
+const MAX_MEMO_TTL_MS = 60_000;
+
+interface Verified {
+  principal: Principal;
+  until: number;
 }
 
 // A claim check that failed has its own code; any other problem with the claims is just invalid.
@@ -21,9 +35,31 @@ const failedClaimChecks: Partial<Record<string, [AuthErrorCode, string]>> = {
 
 /** Verifies an access token locally: signature against the JWKS, then issuer, audience, time and claims. */
 export class AccessTokenVerifier {
+  private readonly memo = new Map<string, Verified>();
+
   constructor(private readonly options: AccessTokenVerifierOptions) {}
 
   async verify(token: string): Promise<Principal> {
+    const remembered = this.memo.get(token);
+    if (remembered && remembered.until > Date.now()) return remembered.principal;
+    this.memo.delete(token);
+    const { principal, expiresAt } = await this.verifySignatureAndClaims(token);
+    const memoTtlMs = Math.min(this.options.memoTtlMs ?? MAX_MEMO_TTL_MS, MAX_MEMO_TTL_MS);
+    this.remember(token, principal, Math.min(expiresAt, Date.now() + memoTtlMs));
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal, until: number): void {
+    const capacity = this.options.memoSize ?? 10_000;
+    if (capacity === 0) return;
+    // Map keeps insertion order: the first key is the oldest entry.
+    if (this.memo.size >= capacity) this.memo.delete(this.memo.keys().next().value as string);
+    this.memo.set(token, { principal, until });
+  }
+
+  private async verifySignatureAndClaims(
+    token: string,
+  ): Promise<{ principal: Principal; expiresAt: number }> {
     const { keys, issuer, audience, clockSkewSeconds = 30 } = this.options;
     let payload: unknown;
     try {
@@ -47,12 +83,16 @@ export class AccessTokenVerifier {
     }
     const { sub, sid, username, roles, email_verified } = claims.data;
     return {
-      userId: sub,
-      sessionId: sid,
-      username,
-      roles,
-      emailVerified: email_verified,
-      via: 'token',
+      principal: {
+        userId: sub,
+        sessionId: sid,
+        username,
+        roles,
+        emailVerified: email_verified,
+        via: 'token',
+      },
+      // jose has already required `exp` and checked it.
+      expiresAt: (payload as { exp: number }).exp * 1000,
     };
   }
 
