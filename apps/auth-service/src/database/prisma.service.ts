@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { AppConfig } from '@capstone/platform/config';
 import type { Environment } from '../config/environment';
@@ -6,12 +6,14 @@ import { PrismaClient } from '../generated/prisma/client';
 
 /** auth-service's only way into its database: the generated client over the pg driver adapter. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(config: AppConfig<Environment>) {
     super({ adapter: new PrismaPg({ connectionString: config.get('DATABASE_URL') }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Not onModuleDestroy: that runs before the outbox relay, consumers and workers stop, and their
+  // last queries would reopen the pool.
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
 // INCR, and start the window on the first hit: one round trip, atomic across replicas.
@@ -16,7 +16,7 @@ export interface Hit {
 
 /** Counters and locks with a lifetime, shared by every replica through Redis. */
 @Injectable()
-export class RedisCounters implements OnModuleDestroy {
+export class RedisCounters implements OnApplicationShutdown {
   constructor(private readonly redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<Hit> {
@@ -41,7 +41,8 @@ export class RedisCounters implements OnModuleDestroy {
     await this.redis.del(...keys);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Closed with the other connections, once consumers and workers have stopped using them.
+  async onApplicationShutdown(): Promise<void> {
     await this.redis.quit();
   }
 }
