@@ -18,6 +18,13 @@ RUN test -n "${APP}" || { echo 'Name the app to build: --build-arg APP=<app>' >&
 # The command CI runs natively, so the image holds exactly what CI proved.
 RUN npx nx run ${APP}:build
 
+# Applies every service's Prisma migrations (tools/db, on the WebAssembly schema engine) and exits:
+# docker build --target migrations -t capstone/migrations . ; Compose and Kubernetes run it before the apps.
+FROM deps AS migrations
+COPY . .
+USER 1000:1000
+CMD ["node_modules/.bin/tsx", "tools/db/cli.ts", "deploy"]
+
 FROM node AS runtime
 ARG APP
 ENV NODE_ENV=production

@@ -111,9 +111,18 @@ describe('the build context', () => {
   });
 });
 
-describe('the final stage', () => {
+/** The Dockerfile with the USER line of one stage (found by its FROM line) replaced. */
+function withStageUser(stageFrom: string, user: string): (text: string) => string {
+  return (text) => {
+    const start = text.indexOf(stageFrom);
+    const stage = text.slice(start).replace(/^USER .*$/m, user);
+    return text.slice(0, start) + stage;
+  };
+}
+
+describe('the images that run', () => {
   it('reports a final stage that runs as root because it sets no USER', async () => {
-    const root = dockerfileWith((text) => text.replace(/^USER .*$/m, ''));
+    const root = dockerfileWith(withStageUser('FROM node AS runtime', ''));
 
     expect(await checkDockerfile(root)).toEqual([
       {
@@ -126,7 +135,7 @@ describe('the final stage', () => {
   });
 
   it('reports a final stage that switches back to root', async () => {
-    const root = dockerfileWith((text) => text.replace(/^USER .*$/m, 'USER root'));
+    const root = dockerfileWith(withStageUser('FROM node AS runtime', 'USER root'));
 
     expect(await checkDockerfile(root)).toEqual([
       {
@@ -134,6 +143,19 @@ describe('the final stage', () => {
         path: lineStarting(root, 'FROM node AS runtime'),
         message:
           'the final stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)',
+      },
+    ]);
+  });
+
+  it('reports a stage that names its command, like the migrations image, running as root', async () => {
+    const root = dockerfileWith(withStageUser('FROM deps AS migrations', ''));
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM deps AS migrations'),
+        message:
+          'the "migrations" stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)',
       },
     ]);
   });

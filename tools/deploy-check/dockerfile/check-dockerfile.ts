@@ -137,19 +137,28 @@ function sourceProblems(
   return [];
 }
 
-/** The image runs as the final stage's last USER, inherited through stages built on stages. */
+/**
+ * Every image that is run — the final stage, and any stage that says what to run (CMD or
+ * ENTRYPOINT), such as the migrations image — runs as its last USER, inherited through stages.
+ */
 function finalUserProblems(stages: readonly BuildStage[]): Problem[] {
   const finalStage = stages[stages.length - 1];
-  const user = effectiveUser(stages, finalStage);
-  if (user === undefined || /^(root|0)(:|$)/.test(user)) {
-    return [
+  const runnable = stages.filter(
+    (stage) =>
+      stage === finalStage ||
+      stage.instructions.some((i) => /^(CMD|ENTRYPOINT)$/i.test(i.getKeyword())),
+  );
+  return runnable
+    .filter((stage) => {
+      const user = effectiveUser(stages, stage);
+      return user === undefined || /^(root|0)(:|$)/.test(user);
+    })
+    .map((stage) =>
       problemAt(
-        finalStage.from,
-        'the final stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)',
+        stage.from,
+        `the ${stage === finalStage ? 'final' : `"${stage.name ?? stage.index}"`} stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)`,
       ),
-    ];
-  }
-  return [];
+    );
 }
 
 function effectiveUser(stages: readonly BuildStage[], stage: BuildStage): string | undefined {
