@@ -6,6 +6,7 @@
 import { infraDown, infraUp, type Component } from '../infra';
 import { allPrismaProjects, deployAll, generateClients } from '../db';
 import { findSharedModelDrift, syncSharedPrismaModels } from '../prisma-shared';
+import { checkFormatting } from './formatting';
 import { runJestPhase } from './jest-phase';
 import { runNxChecks } from './nx-checks';
 import { addTallies, summaryLine, type Tally } from './tally';
@@ -43,7 +44,8 @@ function syncSharedModelsOrFailInCi(): void {
   }
   const drift = findSharedModelDrift();
   const stale = [...drift.written, ...drift.removed];
-  if (stale.length > 0) throw new Error(`shared Prisma models are out of date in: ${stale.join(', ')}`);
+  if (stale.length > 0)
+    throw new Error(`shared Prisma models are out of date in: ${stale.join(', ')}`);
 }
 
 async function main(): Promise<number> {
@@ -55,7 +57,8 @@ async function main(): Promise<number> {
       const result = await infraUp({ log: (line) => console.log(`  ${line}`) });
       startedNow = result.startedNow;
       const unhealthy = result.statuses.filter((status) => !status.healthy);
-      if (unhealthy.length > 0) throw new Error(`unhealthy: ${unhealthy.map((s) => s.component).join(', ')}`);
+      if (unhealthy.length > 0)
+        throw new Error(`unhealthy: ${unhealthy.map((s) => s.component).join(', ')}`);
       return { passed: 0, failed: 0, skipped: 0 };
     }),
   );
@@ -69,6 +72,7 @@ async function main(): Promise<number> {
         return { passed: 0, failed: 0, skipped: 0 };
       }),
     );
+    outcomes.push(await step('Formatting', checkFormatting));
     outcomes.push(await step('Lint, typecheck, build', runNxChecks));
     outcomes.push(await step('Disruptive tests (in band)', () => runJestPhase('disruptive')));
     outcomes.push(await step('Tests', () => runJestPhase('parallel')));
@@ -80,7 +84,9 @@ async function main(): Promise<number> {
 
   console.log('\n━━ Summary ━━');
   for (const outcome of outcomes) {
-    console.log(`  ${outcome.name.padEnd(34)} ${summaryLine(outcome.tally).padEnd(32)} ${outcome.seconds}s`);
+    console.log(
+      `  ${outcome.name.padEnd(34)} ${summaryLine(outcome.tally).padEnd(32)} ${outcome.seconds}s`,
+    );
   }
   const total = addTallies(outcomes.map((outcome) => outcome.tally));
   console.log(summaryLine(total));
