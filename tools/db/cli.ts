@@ -16,7 +16,8 @@ const serverUrl = databaseUrlFor('postgres');
 
 async function main([command, ...args]: string[]): Promise<number> {
   const all = prismaProjects();
-  const select = (names: string[]) => (names.length === 0 ? all : all.filter((p) => names.includes(p.database)));
+  const select = (names: string[]) =>
+    names.length === 0 ? all : all.filter((p) => names.includes(p.database));
   switch (command) {
     case 'generate':
       await generateClients(select(args));
@@ -28,11 +29,17 @@ async function main([command, ...args]: string[]): Promise<number> {
       const [database, name] = args;
       const project = all.find((p) => p.database === database);
       if (!project || !name) {
-        console.error(`usage: npm run db -- new <${all.map((p) => p.database).join('|')}> <migration-name>`);
+        console.error(
+          `usage: npm run db -- new <${all.map((p) => p.database).join('|')}> <migration-name>`,
+        );
         return 2;
       }
       const folder = await createMigration(project, name, serverUrl);
-      console.log(folder ? `wrote ${project.migrationsDir}/${folder}/migration.sql` : 'no schema changes to migrate');
+      console.log(
+        folder
+          ? `wrote ${project.migrationsDir}/${folder}/migration.sql`
+          : 'no schema changes to migrate',
+      );
       return 0;
     }
     case 'check': {
@@ -48,7 +55,9 @@ async function main([command, ...args]: string[]): Promise<number> {
       return drifted === 0 ? 0 : 1;
     }
     default:
-      console.error('usage: npm run db -- generate | deploy [database…] | new <database> <name> | check');
+      console.error(
+        'usage: npm run db -- generate | deploy [database…] | new <database> <name> | check',
+      );
       return 2;
   }
 }

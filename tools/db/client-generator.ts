@@ -7,13 +7,17 @@ import type { PrismaProject } from './prisma-project';
  * download it; pointing it at a stand-in keeps generation offline.
  */
 export async function generateClient(project: PrismaProject): Promise<void> {
-  const { exitCode } = await runCommand(binary('prisma'), ['generate', '--config', project.configFile], {
-    env: {
-      PRISMA_SCHEMA_ENGINE_BINARY: join(__dirname, 'no-native-engine.sh'),
-      PRISMA_HIDE_UPDATE_MESSAGE: '1',
-      // The config reads DATABASE_URL even though generating never connects.
-      DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  const { exitCode } = await runCommand(
+    binary('prisma'),
+    ['generate', '--config', project.configFile],
+    {
+      env: {
+        PRISMA_SCHEMA_ENGINE_BINARY: join(__dirname, 'no-native-engine.sh'),
+        PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        // The config reads DATABASE_URL even though generating never connects.
+        DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+      },
     },
-  });
+  );
   if (exitCode !== 0) throw new Error(`prisma generate failed for ${project.dir}`);
 }

@@ -9,22 +9,41 @@ import { prismaProjects, type PrismaProject } from './prisma-project';
 
 export { generateClient } from './client-generator';
 export { databaseUrlFor } from './database-url';
-export { createMigration, deployMigrations, migrationList, pendingSchemaChange } from './migrations';
-export { allPrismaProjects, prismaProject, prismaProjects, schemaFiles, type PrismaProject } from './prisma-project';
+export {
+  createMigration,
+  deployMigrations,
+  migrationList,
+  pendingSchemaChange,
+} from './migrations';
+export {
+  allPrismaProjects,
+  prismaProject,
+  prismaProjects,
+  schemaFiles,
+  type PrismaProject,
+} from './prisma-project';
 
 type Log = (line: string) => void;
 
-export async function generateClients(projects: PrismaProject[] = prismaProjects(), log: Log = console.log): Promise<void> {
+export async function generateClients(
+  projects: PrismaProject[] = prismaProjects(),
+  log: Log = console.log,
+): Promise<void> {
   for (const project of projects) {
     log(`generating the ${project.database} client`);
     await generateClient(project);
   }
 }
 
-export async function deployAll(projects: PrismaProject[] = prismaProjects(), log: Log = console.log): Promise<void> {
+export async function deployAll(
+  projects: PrismaProject[] = prismaProjects(),
+  log: Log = console.log,
+): Promise<void> {
   for (const project of projects) {
     const applied = await deployMigrations(project, databaseUrlFor(project.database));
-    log(`${project.database}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`);
+    log(
+      `${project.database}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`,
+    );
   }
 }
 
@@ -40,9 +59,16 @@ export async function seedAll(
 ): Promise<void> {
   for (const project of projects.filter((p) => existsSync(join(p.dir, 'seed.ts')))) {
     log(`seeding ${project.database}`);
-    const { exitCode } = await runCommand(process.execPath, ['-r', '@swc-node/register', join(project.dir, 'seed.ts')], {
-      env: { ...environmentOf(project), SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.scripts.json') },
-    });
+    const { exitCode } = await runCommand(
+      process.execPath,
+      ['-r', '@swc-node/register', join(project.dir, 'seed.ts')],
+      {
+        env: {
+          ...environmentOf(project),
+          SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.scripts.json'),
+        },
+      },
+    );
     if (exitCode !== 0) throw new Error(`seeding the ${project.database} database failed`);
   }
 }

@@ -10,7 +10,8 @@ const PG_TEXT = 25;
 
 function charColumnsAsText<T>(result: T): T {
   for (const part of (Array.isArray(result) ? result : [result]) as QueryResultLike[]) {
-    for (const field of part?.fields ?? []) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+    for (const field of part?.fields ?? [])
+      if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
   }
   return result;
 }
@@ -25,7 +26,8 @@ class CatalogFriendlyClient extends pg.Client {
     const callbackIndex = args.findIndex((arg) => typeof arg === 'function');
     if (callbackIndex >= 0) {
       const callback = args[callbackIndex] as (error: Error | null, result?: unknown) => void;
-      args[callbackIndex] = (error: Error | null, result?: unknown) => callback(error, result && charColumnsAsText(result));
+      args[callbackIndex] = (error: Error | null, result?: unknown) =>
+        callback(error, result && charColumnsAsText(result));
       return (super.query as (...a: unknown[]) => never)(...args);
     }
     const pending = (super.query as (...a: unknown[]) => unknown)(...args);
@@ -77,7 +79,9 @@ export class MigrationAdapterFactory extends PrismaPg {
     await Promise.all([...this.open].map((adapter) => adapter.dispose()));
   }
 
-  override async connectToShadowDb(): Promise<SqlDriverAdapter & Awaited<ReturnType<PrismaPg['connect']>>> {
+  override async connectToShadowDb(): Promise<
+    SqlDriverAdapter & Awaited<ReturnType<PrismaPg['connect']>>
+  > {
     const admin = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);

@@ -19,7 +19,8 @@ describe('migrations through the WebAssembly schema engine', () => {
   const admin = new Client({ connectionString: databaseUrlFor('postgres') });
   let dir: string;
 
-  const writeSchema = (models: string) => writeFileSync(join(dir, 'schema', 'schema.prisma'), header + models);
+  const writeSchema = (models: string) =>
+    writeFileSync(join(dir, 'schema', 'schema.prisma'), header + models);
   const project = () => prismaProject(dir, database);
   const tables = async () => {
     const client = new Client({ connectionString: url });
@@ -65,14 +66,21 @@ describe('migrations through the WebAssembly schema engine', () => {
     expect(pending).toMatch(/ALTER TABLE "Author" ADD COLUMN\s+"bio" TEXT/);
     expect(pending).not.toMatch(/CREATE TABLE/);
 
-    const folder = await createMigration(project(), 'Author bio!', url, new Date('2026-01-03T00:00:00Z'));
+    const folder = await createMigration(
+      project(),
+      'Author bio!',
+      url,
+      new Date('2026-01-03T00:00:00Z'),
+    );
     expect(folder).toBe('20260103000000_author_bio');
     expect(await deployMigrations(project(), url)).toEqual([folder]);
     expect(await tables()).toEqual(['bio', 'id', 'name']);
   });
 
   it('leaves no shadow database behind', async () => {
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`);
+    const { rows } = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`,
+    );
     expect(rows).toEqual([]);
   });
 });
@@ -80,8 +88,11 @@ describe('migrations through the WebAssembly schema engine', () => {
 const services = prismaProjects();
 // Until the first service has a schema there is nothing to compare.
 (services.length > 0 ? describe : describe.skip)('the service schemas in prisma/', () => {
-  it.each(services.map((p) => [p.database, p]))('%s has a migration for every schema change', async (_name, project) => {
-    expect(await pendingSchemaChange(project, databaseUrlFor('postgres'))).toBe('');
-    expect(readdirSync(project.migrationsDir).length).toBeGreaterThan(0);
-  });
+  it.each(services.map((p) => [p.database, p]))(
+    '%s has a migration for every schema change',
+    async (_name, project) => {
+      expect(await pendingSchemaChange(project, databaseUrlFor('postgres'))).toBe('');
+      expect(readdirSync(project.migrationsDir).length).toBeGreaterThan(0);
+    },
+  );
 });

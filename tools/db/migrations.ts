@@ -5,7 +5,8 @@ import { schemaFiles, type PrismaProject } from './prisma-project';
 import { noFilters, withSchemaEngine, type SchemaEngine } from './schema-engine';
 
 const LOCKFILE = 'migration_lock.toml';
-const LOCKFILE_CONTENT = '# Written by tools/db; the provider cannot change without resetting migrations.\nprovider = "postgresql"\n';
+const LOCKFILE_CONTENT =
+  '# Written by tools/db; the provider cannot change without resetting migrations.\nprovider = "postgresql"\n';
 
 /** The migrations folder in the shape the schema engine reads, in the order Prisma applies them. */
 export function migrationList(project: PrismaProject): MigrationList {
@@ -19,7 +20,10 @@ export function migrationList(project: PrismaProject): MigrationList {
   return {
     baseDir: project.migrationsDir,
     // A project without migrations yet has no lockfile; every Capstone database is PostgreSQL.
-    lockfile: { path: LOCKFILE, content: existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : LOCKFILE_CONTENT },
+    lockfile: {
+      path: LOCKFILE,
+      content: existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : LOCKFILE_CONTENT,
+    },
     shadowDbInitScript: '',
     migrationDirectories: names.map((name) => {
       const file = join(project.migrationsDir, name, 'migration.sql');
@@ -36,14 +40,21 @@ export function migrationList(project: PrismaProject): MigrationList {
   };
 }
 
-function withEngine<T>(project: PrismaProject, databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+function withEngine<T>(
+  project: PrismaProject,
+  databaseUrl: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   return withSchemaEngine(databaseUrl, schemaFiles(project), work);
 }
 
 /** `prisma migrate deploy`: applies pending migrations and records them in `_prisma_migrations`. */
 export function deployMigrations(project: PrismaProject, databaseUrl: string): Promise<string[]> {
   return withEngine(project, databaseUrl, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationList(project), filters: noFilters });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: migrationList(project),
+      filters: noFilters,
+    });
     return appliedMigrationNames;
   });
 }
@@ -79,7 +90,10 @@ export async function createMigration(
   const sql = await pendingSchemaChange(project, databaseUrl);
   if (sql === '') return undefined;
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
-  const folder = `${stamp}_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+  const folder = `${stamp}_${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}`;
   mkdirSync(join(project.migrationsDir, folder), { recursive: true });
   writeFileSync(join(project.migrationsDir, folder, 'migration.sql'), sql);
   writeFileSync(join(project.migrationsDir, LOCKFILE), LOCKFILE_CONTENT);

@@ -46,16 +46,24 @@ export function allPrismaProjects(root = repoRoot): PrismaProject[] {
     if (!existsSync(dir)) return [];
     if (existsSync(join(dir, 'prisma.config.ts'))) return [dir];
     return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !neverProjects.has(entry.name) && !entry.name.startsWith('_'))
+      .filter(
+        (entry) =>
+          entry.isDirectory() && !neverProjects.has(entry.name) && !entry.name.startsWith('_'),
+      )
       .flatMap((entry) => find(join(dir, entry.name)));
   };
-  return searchedForProjects.flatMap((top) => find(join(root, top))).sort().map((dir) => prismaProject(dir));
+  return searchedForProjects
+    .flatMap((top) => find(join(root, top)))
+    .sort()
+    .map((dir) => prismaProject(dir));
 }
 
 export function schemaFiles(project: PrismaProject): PrismaSchemaFile[] {
   const files: PrismaSchemaFile[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.prisma')) {

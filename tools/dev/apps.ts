@@ -22,7 +22,10 @@ export function runnableApps(root = repoRoot): RunnableApp[] {
   if (!existsSync(appsDir)) return [];
   return readdirSync(appsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(appsDir, entry.name, 'project.json')))
-    .map((entry) => JSON.parse(readFileSync(join(appsDir, entry.name, 'project.json'), 'utf8')) as ProjectJson)
+    .map(
+      (entry) =>
+        JSON.parse(readFileSync(join(appsDir, entry.name, 'project.json'), 'utf8')) as ProjectJson,
+    )
     .flatMap(({ name, projectType, metadata }) =>
       projectType === 'application' && metadata?.service
         ? [{ name, ...metadata.service, entry: join(root, 'dist', 'apps', name, 'main.js') }]

@@ -10,8 +10,15 @@ describe('the environment npm start gives a service', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'capstone-env-'));
-    files = { example: join(dir, '.env.example'), devSecrets: join(dir, 'data', 'dev-secrets.env'), local: join(dir, '.env') };
-    writeFileSync(files.example, 'LOG_LEVEL=info\nJWT_AUDIENCE=capstone\nSIGNING_KEY_ENCRYPTION_KEY=\nDATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres\n');
+    files = {
+      example: join(dir, '.env.example'),
+      devSecrets: join(dir, 'data', 'dev-secrets.env'),
+      local: join(dir, '.env'),
+    };
+    writeFileSync(
+      files.example,
+      'LOG_LEVEL=info\nJWT_AUDIENCE=capstone\nSIGNING_KEY_ENCRYPTION_KEY=\nDATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres\n',
+    );
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

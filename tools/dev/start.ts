@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   phase('Infrastructure');
   const { statuses, startedNow } = await infraUp({ log: (line) => console.log(`  ${line}`) });
   const unhealthy = statuses.filter((status) => !status.healthy);
-  if (unhealthy.length > 0) throw new Error(`infrastructure is not healthy: ${unhealthy.map((s) => s.component).join(', ')}`);
+  if (unhealthy.length > 0)
+    throw new Error(
+      `infrastructure is not healthy: ${unhealthy.map((s) => s.component).join(', ')}`,
+    );
 
   phase('Database clients, migrations and demo data');
   const log = (line: string) => console.log(`  ${line}`);
@@ -32,16 +35,28 @@ async function main(): Promise<void> {
   await generateClients(undefined, log);
   await deployAll(undefined, log);
   const apps = runnableApps();
-  await seedAll((project) => {
-    const owner = apps.find((app) => app.database === project.database);
-    return owner ? serviceEnvironment(owner) : { ...process.env, DATABASE_URL: databaseUrlFor(project.database) };
-  }, undefined, log);
+  await seedAll(
+    (project) => {
+      const owner = apps.find((app) => app.database === project.database);
+      return owner
+        ? serviceEnvironment(owner)
+        : { ...process.env, DATABASE_URL: databaseUrlFor(project.database) };
+    },
+    undefined,
+    log,
+  );
 
   const supervisor = new ServiceSupervisor();
   process.once('exit', () => supervisor.killAll());
   if (apps.length > 0) {
     phase(`Building ${apps.length} services`);
-    const build = await runCommand(binary('nx'), ['run-many', '-t', 'build', '-p', ...apps.map((app) => app.name)]);
+    const build = await runCommand(binary('nx'), [
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      ...apps.map((app) => app.name),
+    ]);
     if (build.exitCode !== 0) throw new Error('the build failed; see the output above');
 
     phase('Starting services');
@@ -50,7 +65,10 @@ async function main(): Promise<void> {
     }
   }
 
-  printUrls(statuses.map((s) => [s.component, s.endpoint]), apps);
+  printUrls(
+    statuses.map((s) => [s.component, s.endpoint]),
+    apps,
+  );
   await untilInterrupted();
 
   console.log('\nStopping…');
@@ -61,12 +79,17 @@ async function main(): Promise<void> {
 function printUrls(infra: [string, string][], apps: ReturnType<typeof runnableApps>): void {
   const rows: [string, string][] = [
     ...infra,
-    ...(apps.length > 0 ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]] : []),
+    ...(apps.length > 0
+      ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]]
+      : []),
     ...apps.map((app): [string, string] => [app.name, `http://localhost:${app.port}/docs`]),
     // Without SMTP_URL, notification-service keeps every email in its development mailbox.
     ...apps
       .filter((app) => app.name === 'notification-service' && !serviceEnvironment(app).SMTP_URL)
-      .map((app): [string, string] => ['mailbox (admin token)', `http://localhost:${app.port}/api/notifications/v1/admin/mailbox`]),
+      .map((app): [string, string] => [
+        'mailbox (admin token)',
+        `http://localhost:${app.port}/api/notifications/v1/admin/mailbox`,
+      ]),
   ];
   console.log('\n┌─ Capstone is running ' + '─'.repeat(40));
   for (const [name, url] of rows) console.log(`│ ${name.padEnd(24)} ${url}`);
@@ -82,7 +105,8 @@ function untilInterrupted(): Promise<void> {
 }
 
 async function stopStartedInfra(startedNow: Component[]): Promise<void> {
-  if (startedNow.length > 0) await infraDown({ only: startedNow, log: (line) => console.log(`  ${line}`) });
+  if (startedNow.length > 0)
+    await infraDown({ only: startedNow, log: (line) => console.log(`  ${line}`) });
 }
 
 main().catch((error: unknown) => {

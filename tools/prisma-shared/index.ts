@@ -1,1 +1,5 @@
-export { findSharedModelDrift, syncSharedPrismaModels, type SharedModelsChange } from './shared-models';
+export {
+  findSharedModelDrift,
+  syncSharedPrismaModels,
+  type SharedModelsChange,
+} from './shared-models';

@@ -6,7 +6,10 @@ import { findSharedModelDrift, syncSharedPrismaModels } from './shared-models';
 function workspaceWith(services: string[]): string {
   const root = mkdtempSync(join(tmpdir(), 'prisma-shared-'));
   mkdirSync(join(root, 'prisma', '_shared'), { recursive: true });
-  writeFileSync(join(root, 'prisma', '_shared', 'outbox.prisma'), 'model OutboxEvent {\n  id String @id\n}\n');
+  writeFileSync(
+    join(root, 'prisma', '_shared', 'outbox.prisma'),
+    'model OutboxEvent {\n  id String @id\n}\n',
+  );
   for (const service of services) {
     mkdirSync(join(root, service, 'schema'), { recursive: true });
     writeFileSync(join(root, service, 'prisma.config.ts'), 'export default {};\n');
@@ -28,7 +31,9 @@ describe('sharing Prisma models across services', () => {
     const copy = readFileSync(join(root, 'prisma/blog/schema/shared/outbox.prisma'), 'utf8');
     expect(copy).toMatch(/^\/\/ GENERATED from prisma\/_shared\/outbox\.prisma/);
     expect(copy).toContain('model OutboxEvent {');
-    expect(existsSync(join(root, 'libs/platform/events/test/prisma/schema/shared/outbox.prisma'))).toBe(true);
+    expect(
+      existsSync(join(root, 'libs/platform/events/test/prisma/schema/shared/outbox.prisma')),
+    ).toBe(true);
   });
 
   it('changes nothing on a second run', () => {
@@ -51,11 +56,16 @@ describe('sharing Prisma models across services', () => {
 
   it('removes the copies of a shared model whose source was deleted', () => {
     root = workspaceWith(['prisma/auth']);
-    writeFileSync(join(root, 'prisma/_shared/audit.prisma'), 'model AuditEntry {\n  id String @id\n}\n');
+    writeFileSync(
+      join(root, 'prisma/_shared/audit.prisma'),
+      'model AuditEntry {\n  id String @id\n}\n',
+    );
     syncSharedPrismaModels(root);
     rmSync(join(root, 'prisma/_shared/audit.prisma'));
 
-    expect(syncSharedPrismaModels(root).removed).toEqual([join(root, 'prisma/auth/schema/shared/audit.prisma')]);
+    expect(syncSharedPrismaModels(root).removed).toEqual([
+      join(root, 'prisma/auth/schema/shared/audit.prisma'),
+    ]);
   });
 
   it('ignores folders without a prisma.config.ts, such as prisma/_shared itself', () => {

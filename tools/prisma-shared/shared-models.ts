@@ -24,17 +24,28 @@ interface PlannedCopy {
 
 function plannedCopies(root: string): { copies: PlannedCopy[]; stale: string[] } {
   const sourceDir = join(root, 'prisma', '_shared');
-  const sources = existsSync(sourceDir) ? readdirSync(sourceDir).filter((name) => name.endsWith('.prisma')).sort() : [];
+  const sources = existsSync(sourceDir)
+    ? readdirSync(sourceDir)
+        .filter((name) => name.endsWith('.prisma'))
+        .sort()
+    : [];
   const copies: PlannedCopy[] = [];
   const stale: string[] = [];
   for (const schemaDir of prismaSchemaFolders(root)) {
     const targetDir = join(schemaDir, sharedFolderName);
     for (const name of sources) {
       const source = join(sourceDir, name);
-      copies.push({ file: join(targetDir, name), content: generatedHeader(relative(root, source)) + readFileSync(source, 'utf8') });
+      copies.push({
+        file: join(targetDir, name),
+        content: generatedHeader(relative(root, source)) + readFileSync(source, 'utf8'),
+      });
     }
     if (existsSync(targetDir)) {
-      stale.push(...readdirSync(targetDir).filter((name) => !sources.includes(name)).map((name) => join(targetDir, name)));
+      stale.push(
+        ...readdirSync(targetDir)
+          .filter((name) => !sources.includes(name))
+          .map((name) => join(targetDir, name)),
+      );
     }
   }
   return { copies, stale };

@@ -24,7 +24,9 @@ export async function runJestPhase(phase: JestPhase): Promise<Tally> {
   const reportFile = join(reportDir, `jest-${phase}.json`);
   const args = ['--ci', '--passWithNoTests', '--json', `--outputFile=${reportFile}`];
   args.push(phase === 'disruptive' ? '--runInBand' : '--maxWorkers=2');
-  const { exitCode } = await runCommand(binary('jest'), args, { env: { CAPSTONE_TEST_PHASE: phase } });
+  const { exitCode } = await runCommand(binary('jest'), args, {
+    env: { CAPSTONE_TEST_PHASE: phase },
+  });
 
   let report: JestJsonReport;
   try {

@@ -5,9 +5,13 @@ import type { Tally } from './tally';
 export const checkTargets = ['lint', 'typecheck', 'build'] as const;
 
 async function projectsWithTarget(target: string): Promise<string[]> {
-  const { exitCode, output } = await runCommand(binary('nx'), ['show', 'projects', '--with-target', target, '--json'], {
-    capture: true,
-  });
+  const { exitCode, output } = await runCommand(
+    binary('nx'),
+    ['show', 'projects', '--with-target', target, '--json'],
+    {
+      capture: true,
+    },
+  );
   if (exitCode !== 0) throw new Error(`nx could not list the projects with a ${target} target`);
   return JSON.parse(output.slice(output.indexOf('['))) as string[];
 }

@@ -13,7 +13,11 @@ export interface CommandOptions {
 }
 
 /** Runs a workspace binary (from node_modules/.bin) with inherited stdio and resolves with its exit code. */
-export function runCommand(command: string, args: string[], options: CommandOptions = {}): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: CommandOptions = {},
+): Promise<CommandResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,

@@ -3,7 +3,12 @@ import { MAIL_QUEUE } from '@capstone/contracts';
 import { Authenticator, AuthModule } from '@capstone/platform/auth';
 import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
 import { EventsModule } from '@capstone/platform/events';
-import { kafkaCheck, ObservabilityModule, postgresCheck, redisCheck } from '@capstone/platform/observability';
+import {
+  kafkaCheck,
+  ObservabilityModule,
+  postgresCheck,
+  redisCheck,
+} from '@capstone/platform/observability';
 import { QueueRegistry, QueuesModule } from '@capstone/platform/queues';
 import { administratorsOnly } from './admin/administrators-only';
 import { environmentSchema, type Environment } from './config/environment';
@@ -47,7 +52,10 @@ import { TransportModule } from './transport/transport.module';
         prefix: config.get('QUEUE_PREFIX'),
         queues: [MAIL_QUEUE],
         concurrency: { [MAIL_QUEUE]: config.get('MAIL_CONCURRENCY') },
-        dashboard: { route: 'api/notifications/v1/admin/queues', authorize: administratorsOnly(authenticator) },
+        dashboard: {
+          route: 'api/notifications/v1/admin/queues',
+          authorize: administratorsOnly(authenticator),
+        },
       }),
     }),
     ObservabilityModule.forRoot({
@@ -55,10 +63,17 @@ import { TransportModule } from './transport/transport.module';
       readiness: {
         imports: [TransportModule],
         inject: [PrismaService, AppConfig, QueueRegistry, MailTransport],
-        useFactory: (prisma: PrismaService, config: AppConfig<Environment>, queues: QueueRegistry, transport: MailTransport) => [
+        useFactory: (
+          prisma: PrismaService,
+          config: AppConfig<Environment>,
+          queues: QueueRegistry,
+          transport: MailTransport,
+        ) => [
           postgresCheck(() => prisma.$queryRaw`SELECT 1`),
           // BullMQ's client interface has no PING; INFO is the same round trip over the queue's own connection.
-          redisCheck({ ping: async () => (await queues.get(MAIL_QUEUE).getBackend().client).info() }),
+          redisCheck({
+            ping: async () => (await queues.get(MAIL_QUEUE).getBackend().client).info(),
+          }),
           kafkaCheck(config.get('KAFKA_BROKERS')),
           // The development mailbox is the database itself; only a real SMTP server is a dependency.
           ...(config.get('SMTP_URL') ? [{ name: 'smtp', probe: () => transport.verify() }] : []),

@@ -4,7 +4,8 @@ import type { HttpOptions } from '@capstone/platform/http';
 export const httpOptions: HttpOptions = {
   api: {
     title: 'Capstone notification-service',
-    description: 'Email from queue jobs and domain events: templates, delivery log, preferences, development mailbox.',
+    description:
+      'Email from queue jobs and domain events: templates, delivery log, preferences, development mailbox.',
     version: '1',
   },
 };

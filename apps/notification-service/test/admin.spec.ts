@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, TestTokenIssuer } from '@capstone/platform/testing';
-import { startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import {
+  startNotificationService,
+  type NotificationServiceUnderTest,
+} from './notification-service';
 
 describe('administration and the development mailbox', () => {
   let issuer: TestTokenIssuer;
@@ -28,16 +31,22 @@ describe('administration and the development mailbox', () => {
     '/api/notifications/v1/admin/queues',
   ];
 
-  it.each(adminRoutes)('refuses %s to a signed-in user who is not an administrator', async (route) => {
-    await service.http.get(route).set('Authorization', `Bearer ${userToken}`).expect(403);
-  });
+  it.each(adminRoutes)(
+    'refuses %s to a signed-in user who is not an administrator',
+    async (route) => {
+      await service.http.get(route).set('Authorization', `Bearer ${userToken}`).expect(403);
+    },
+  );
 
   it.each(adminRoutes)('refuses %s to an anonymous caller', async (route) => {
     await service.http.get(route).expect(401);
   });
 
   it('shows administrators the queue dashboard', async () => {
-    await service.http.get('/api/notifications/v1/admin/queues').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    await service.http
+      .get('/api/notifications/v1/admin/queues')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
   });
 
   it('lists every template and previews each with sample data', async () => {
@@ -56,7 +65,11 @@ describe('administration and the development mailbox', () => {
         .get(`/api/notifications/v1/admin/templates/${name}/preview`)
         .set('Authorization', `Bearer ${adminToken}`)
         .expect(200);
-      expect(body).toEqual({ subject: expect.any(String), text: expect.stringContaining('ada'), html: expect.stringMatching(/^<!doctype html>/) });
+      expect(body).toEqual({
+        subject: expect.any(String),
+        text: expect.stringContaining('ada'),
+        html: expect.stringMatching(/^<!doctype html>/),
+      });
     }
   });
 
@@ -86,7 +99,11 @@ describe('administration and the development mailbox', () => {
       expect(body).toHaveLength(1);
       return body[0];
     });
-    expect(message).toMatchObject({ deliveryId, subject: 'Your password was changed', to: 'dev@example.com' });
+    expect(message).toMatchObject({
+      deliveryId,
+      subject: 'Your password was changed',
+      to: 'dev@example.com',
+    });
     expect(message.html).toContain('Hi &lt;b&gt;dev&lt;/b&gt;,');
     expect(message.text).toContain('Hi <b>dev</b>,');
   });

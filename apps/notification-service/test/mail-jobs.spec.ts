@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SendMail, type SendMailJob } from '@capstone/contracts';
 import { eventually, TestTokenIssuer } from '@capstone/platform/testing';
-import { startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import {
+  startNotificationService,
+  type NotificationServiceUnderTest,
+} from './notification-service';
 import { TestSmtpServer } from './support/test-smtp-server';
 
 describe('mail jobs', () => {
@@ -23,11 +26,16 @@ describe('mail jobs', () => {
     await issuer.close();
   });
 
-  const verificationFor = (email: string): Extract<SendMailJob, { template: 'email-verification' }> => ({
+  const verificationFor = (
+    email: string,
+  ): Extract<SendMailJob, { template: 'email-verification' }> => ({
     deliveryId: randomUUID(),
     to: { email, userId: randomUUID(), username: 'ada' },
     template: 'email-verification',
-    variables: { verificationUrl: 'http://app.test/verify-email#token=abc_DEF-123&x=<y>', expiresAt: '2030-01-02T03:04:00.000Z' },
+    variables: {
+      verificationUrl: 'http://app.test/verify-email#token=abc_DEF-123&x=<y>',
+      expiresAt: '2030-01-02T03:04:00.000Z',
+    },
   });
 
   async function deliveryOf(recipient: string) {
@@ -46,7 +54,9 @@ describe('mail jobs', () => {
     const received = await smtp.awaitMailTo('ada@example.com');
     expect(received.subject).toBe('Confirm your email address');
     expect(received.text).toContain(mail.variables.verificationUrl);
-    expect(received.html).toContain('href="http://app.test/verify-email#token=abc_DEF-123&amp;x=&lt;y&gt;"');
+    expect(received.html).toContain(
+      'href="http://app.test/verify-email#token=abc_DEF-123&amp;x=&lt;y&gt;"',
+    );
     expect(received.messageId).toBe(`<${mail.deliveryId}@notification.capstone>`);
     await eventually(async () =>
       expect(await deliveryOf('ada@example.com')).toMatchObject({
@@ -84,7 +94,9 @@ describe('mail jobs', () => {
     // A different job id with the same delivery id: BullMQ cannot deduplicate it, the delivery log must.
     const again = await service.mailQueue.enqueue(SendMail, mail, { jobId: randomUUID() });
     await eventually(async () => expect(await again.isCompleted()).toBe(true));
-    expect((await service.queues.get(SendMail.queue).getJob(String(again.id)))?.returnvalue).toBe('duplicate');
+    expect((await service.queues.get(SendMail.queue).getJob(String(again.id)))?.returnvalue).toBe(
+      'duplicate',
+    );
     expect(smtp.mailTo('once@example.com')).toHaveLength(1);
   });
 
@@ -93,12 +105,22 @@ describe('mail jobs', () => {
     const mail = verificationFor('patient@example.com');
     await service.enqueueMail(mail);
     await eventually(async () =>
-      expect(await deliveryOf('patient@example.com')).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) }),
+      expect(await deliveryOf('patient@example.com')).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: expect.stringMatching(/ECONNREFUSED/),
+      }),
     );
 
     await smtp.resume();
     await smtp.awaitMailTo('patient@example.com', { timeoutMs: 15_000 });
-    await eventually(async () => expect(await deliveryOf('patient@example.com')).toMatchObject({ status: 'sent', attempts: 2, lastError: null }));
+    await eventually(async () =>
+      expect(await deliveryOf('patient@example.com')).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+        lastError: null,
+      }),
+    );
     expect(smtp.mailTo('patient@example.com')).toHaveLength(1);
   });
 
@@ -108,7 +130,11 @@ describe('mail jobs', () => {
     await service.enqueueMail(mail);
 
     await eventually(async () =>
-      expect(await deliveryOf('nobody@example.com')).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) }),
+      expect(await deliveryOf('nobody@example.com')).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        lastError: expect.stringMatching(/550/),
+      }),
     );
     const job = await service.queues.get(SendMail.queue).getJob(mail.deliveryId);
     await eventually(async () => expect(await job?.isFailed()).toBe(true));
@@ -117,7 +143,10 @@ describe('mail jobs', () => {
 
   it('fails a job that breaks the mail contract without sending or retrying it', async () => {
     const queue = service.queues.get(SendMail.queue);
-    const job = await queue.add(SendMail.name, { correlationId: 'poison', payload: { template: 'email-verification', to: { email: 'x' } } });
+    const job = await queue.add(SendMail.name, {
+      correlationId: 'poison',
+      payload: { template: 'email-verification', to: { email: 'x' } },
+    });
     await eventually(async () => expect(await job.isFailed()).toBe(true));
     expect((await queue.getJob(String(job.id)))?.attemptsMade).toBe(1);
   });

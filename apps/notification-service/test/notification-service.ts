@@ -40,7 +40,12 @@ export const PUBLIC_APP_URL = 'http://app.test';
 /** notification-service on its own cloned database, Kafka topics and Redis prefix, built as main.ts builds it. */
 export async function startNotificationService(
   label: string,
-  { issuer, smtpUrl, kafka = testKafkaNames(label), queuePrefix = testRedisPrefix(label) }: NotificationServiceOptions,
+  {
+    issuer,
+    smtpUrl,
+    kafka = testKafkaNames(label),
+    queuePrefix = testRedisPrefix(label),
+  }: NotificationServiceOptions,
 ): Promise<NotificationServiceUnderTest> {
   const database = await createTestDatabase(servicePrismaProject('notification'));
   const serverUrl = testEndpoints.databaseUrl;
@@ -61,7 +66,11 @@ export async function startNotificationService(
   const app = await createTestApp(AppModule, { http: httpOptions });
   // The app has read its configuration; later test databases are made from the server URL again.
   process.env.DATABASE_URL = serverUrl;
-  const queues = new QueueRegistry({ connection: { url: testEndpoints.redisUrl }, prefix: queuePrefix, queues: [MAIL_QUEUE] });
+  const queues = new QueueRegistry({
+    connection: { url: testEndpoints.redisUrl },
+    prefix: queuePrefix,
+    queues: [MAIL_QUEUE],
+  });
   const mailQueue = new JobProducer(queues);
   return {
     ...app,

@@ -3,8 +3,15 @@ import { decodeJwt } from 'jose';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the journey runs the real auth-service, built by its own test harness
 import { logIn, register, tokenInLink } from '../../auth-service/test/accounts';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { PUBLIC_APP_URL, startAuthService, type AuthServiceUnderTest } from '../../auth-service/test/auth-service';
-import { startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import {
+  PUBLIC_APP_URL,
+  startAuthService,
+  type AuthServiceUnderTest,
+} from '../../auth-service/test/auth-service';
+import {
+  startNotificationService,
+  type NotificationServiceUnderTest,
+} from './notification-service';
 import type { ReceivedMail } from './support/received-mail';
 import { TestSmtpServer } from './support/test-smtp-server';
 
@@ -27,7 +34,12 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
     smtp = await TestSmtpServer.start();
     // One after the other: each app reads its configuration from process.env while it is built.
     auth = await startAuthService('registration-journey', { kafka, queuePrefix });
-    notification = await startNotificationService('registration-journey', { issuer, smtpUrl: smtp.url, kafka, queuePrefix });
+    notification = await startNotificationService('registration-journey', {
+      issuer,
+      smtpUrl: smtp.url,
+      kafka,
+      queuePrefix,
+    });
   });
 
   afterAll(async () => {
@@ -39,12 +51,17 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
 
   /** The link as a reader sees it: the line of the text part that opens the web app's verification page. */
   function verificationLinkIn(mail: ReceivedMail): string {
-    const link = mail.text.split(/\r?\n/).find((line) => line.startsWith(`${PUBLIC_APP_URL}/verify-email#token=`));
+    const link = mail.text
+      .split(/\r?\n/)
+      .find((line) => line.startsWith(`${PUBLIC_APP_URL}/verify-email#token=`));
     if (!link) throw new Error(`no verification link in:\n${mail.text}`);
     return link;
   }
 
-  async function emailVerifiedClaim(account: { email: string; password: string }): Promise<unknown> {
+  async function emailVerifiedClaim(account: {
+    email: string;
+    password: string;
+  }): Promise<unknown> {
     const { accessToken } = await logIn(auth, account);
     return decodeJwt(accessToken).email_verified;
   }
@@ -53,7 +70,10 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
     const account = await register(auth);
     expect(await emailVerifiedClaim(account)).toBe(false);
 
-    const verification = await smtp.awaitMailTo(account.email, { subject: 'Confirm your email address', timeoutMs: 20_000 });
+    const verification = await smtp.awaitMailTo(account.email, {
+      subject: 'Confirm your email address',
+      timeoutMs: 20_000,
+    });
     const link = verificationLinkIn(verification);
     expect(verification.html).toContain(`href="${link}"`);
 
@@ -65,8 +85,14 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
     expect(body).toMatchObject({ email: account.email, emailVerified: true });
     expect(await emailVerifiedClaim(account)).toBe(true);
 
-    const welcome = await smtp.awaitMailTo(account.email, { subject: 'Welcome to Capstone', timeoutMs: 20_000 });
+    const welcome = await smtp.awaitMailTo(account.email, {
+      subject: 'Welcome to Capstone',
+      timeoutMs: 20_000,
+    });
     expect(welcome.text).toContain(`Welcome, ${account.username}!`);
-    expect(smtp.mailTo(account.email).map((mail) => mail.subject)).toEqual(['Confirm your email address', 'Welcome to Capstone']);
+    expect(smtp.mailTo(account.email).map((mail) => mail.subject)).toEqual([
+      'Confirm your email address',
+      'Welcome to Capstone',
+    ]);
   });
 });

@@ -1,5 +1,8 @@
 import { TestTokenIssuer } from '@capstone/platform/testing';
-import { startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import {
+  startNotificationService,
+  type NotificationServiceUnderTest,
+} from './notification-service';
 import { TestSmtpServer } from './support/test-smtp-server';
 
 describe('notification-service as a platform service', () => {
@@ -20,9 +23,10 @@ describe('notification-service as a platform service', () => {
   });
 
   it('reports ready when its database, Redis, Kafka and the SMTP server answer', async () => {
-    await service.http
-      .get('/health/ready')
-      .expect(200, { status: 'ready', dependencies: { postgres: 'up', redis: 'up', kafka: 'up', smtp: 'up' } });
+    await service.http.get('/health/ready').expect(200, {
+      status: 'ready',
+      dependencies: { postgres: 'up', redis: 'up', kafka: 'up', smtp: 'up' },
+    });
   });
 
   it('reports unavailable while the SMTP server is down', async () => {

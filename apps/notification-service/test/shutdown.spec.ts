@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, testEndpoints, TestTokenIssuer } from '@capstone/platform/testing';
 import { Client } from 'pg';
-import { startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import {
+  startNotificationService,
+  type NotificationServiceUnderTest,
+} from './notification-service';
 import { TestSmtpServer } from './support/test-smtp-server';
 
 describe('shutting down with email in flight', () => {
@@ -28,7 +31,10 @@ describe('shutting down with email in flight', () => {
     const admin = new Client({ connectionString: testEndpoints.databaseUrl });
     await admin.connect();
     try {
-      const { rows } = await admin.query<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE datname = $1', [database]);
+      const { rows } = await admin.query<{ count: string }>(
+        'SELECT count(*) FROM pg_stat_activity WHERE datname = $1',
+        [database],
+      );
       return Number(rows[0]?.count);
     } finally {
       await admin.end();

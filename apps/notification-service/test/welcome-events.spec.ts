@@ -3,7 +3,11 @@ import { UserEmailVerified, type EventOf } from '@capstone/contracts';
 import { createKafka } from '@capstone/platform/events';
 import { eventually, testEndpoints, TestTokenIssuer } from '@capstone/platform/testing';
 import type { Producer } from 'kafkajs';
-import { PUBLIC_APP_URL, startNotificationService, type NotificationServiceUnderTest } from './notification-service';
+import {
+  PUBLIC_APP_URL,
+  startNotificationService,
+  type NotificationServiceUnderTest,
+} from './notification-service';
 import { TestSmtpServer } from './support/test-smtp-server';
 
 describe('the welcome email and mail preferences', () => {
@@ -17,7 +21,10 @@ describe('the welcome email and mail preferences', () => {
     issuer = await TestTokenIssuer.start();
     smtp = await TestSmtpServer.start();
     service = await startNotificationService('welcome', { issuer, smtpUrl: smtp.url });
-    producer = createKafka({ clientId: 'welcome-spec', brokers: testEndpoints.kafkaBrokers }).producer();
+    producer = createKafka({
+      clientId: 'welcome-spec',
+      brokers: testEndpoints.kafkaBrokers,
+    }).producer();
     await producer.connect();
     adminToken = await issuer.mint({ claims: { roles: ['user', 'admin'] } });
   });
@@ -29,8 +36,15 @@ describe('the welcome email and mail preferences', () => {
     await issuer.close();
   });
 
-  function emailVerified(email: string, userId: string = randomUUID()): EventOf<typeof UserEmailVerified> {
-    return UserEmailVerified.create({ source: 'auth-service', subject: userId, data: { userId, username: 'linus', email } });
+  function emailVerified(
+    email: string,
+    userId: string = randomUUID(),
+  ): EventOf<typeof UserEmailVerified> {
+    return UserEmailVerified.create({
+      source: 'auth-service',
+      subject: userId,
+      data: { userId, username: 'linus', email },
+    });
   }
 
   /** As auth-service's outbox relay publishes: keyed by the user, the envelope as JSON. */
@@ -59,7 +73,9 @@ describe('the welcome email and mail preferences', () => {
     expect(received.text).toContain('Welcome, linus!');
     expect(received.html).toContain(`href="${PUBLIC_APP_URL}"`);
     await eventually(async () =>
-      expect(await deliveriesTo('linus@example.com')).toMatchObject([{ template: 'welcome', source: 'event', sourceId: event.id, status: 'sent' }]),
+      expect(await deliveriesTo('linus@example.com')).toMatchObject([
+        { template: 'welcome', source: 'event', sourceId: event.id, status: 'sent' },
+      ]),
     );
   });
 
@@ -91,9 +107,15 @@ describe('the welcome email and mail preferences', () => {
       .expect(200, { nonEssentialEmail: false });
 
     await publish(emailVerified('quiet@example.com', userId));
-    await eventually(async () => expect(await deliveriesTo('quiet@example.com')).toMatchObject([{ template: 'welcome', status: 'suppressed' }]), {
-      timeoutMs: 20_000,
-    });
+    await eventually(
+      async () =>
+        expect(await deliveriesTo('quiet@example.com')).toMatchObject([
+          { template: 'welcome', status: 'suppressed' },
+        ]),
+      {
+        timeoutMs: 20_000,
+      },
+    );
     await service.enqueueMail({
       deliveryId: randomUUID(),
       to: { email: 'quiet@example.com', userId },
@@ -121,7 +143,10 @@ describe('the welcome email and mail preferences', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ nonEssentialEmail: 'no', marketing: true })
       .expect(422);
-    expect(body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['marketing', 'nonEssentialEmail']);
+    expect(body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'marketing',
+      'nonEssentialEmail',
+    ]);
   });
 
   it('refuses preferences to an anonymous caller', async () => {

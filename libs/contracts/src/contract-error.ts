@@ -6,7 +6,9 @@ export class ContractViolation extends Error {
     readonly contract: string,
     readonly issues: { path: string; message: string }[],
   ) {
-    super(`${contract}: ${issues.map((issue) => `${issue.path || '(root)'} ${issue.message}`).join('; ')}`);
+    super(
+      `${contract}: ${issues.map((issue) => `${issue.path || '(root)'} ${issue.message}`).join('; ')}`,
+    );
     this.name = 'ContractViolation';
   }
 

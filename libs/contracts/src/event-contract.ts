@@ -3,7 +3,10 @@ import { ContractViolation } from './contract-error';
 import { envelopeSchema, sealEnvelope, type EnvelopeInput, type EventEnvelope } from './envelope';
 
 /** One event type at one version on one topic: the single definition both ends validate against. */
-export interface EventContract<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
+export interface EventContract<
+  TType extends string = string,
+  TSchema extends z.ZodType = z.ZodType,
+> {
   topic: string;
   type: TType;
   version: number;
@@ -14,7 +17,8 @@ export interface EventContract<TType extends string = string, TSchema extends z.
   parse(envelope: unknown): EventEnvelope<TType, z.output<TSchema>>;
 }
 
-export type EventOf<C> = C extends EventContract<infer T, infer S> ? EventEnvelope<T, z.output<S>> : never;
+export type EventOf<C> =
+  C extends EventContract<infer T, infer S> ? EventEnvelope<T, z.output<S>> : never;
 
 export function defineEvent<TType extends string, TSchema extends z.ZodType>(definition: {
   topic: string;
@@ -31,14 +35,20 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(def
   return {
     ...definition,
     create(input) {
-      return sealEnvelope(definition.type, definition.version, { ...input, data: validateData(input.data) });
+      return sealEnvelope(definition.type, definition.version, {
+        ...input,
+        data: validateData(input.data),
+      });
     },
     parse(raw) {
       const envelope = envelopeSchema.safeParse(raw);
       if (!envelope.success) throw ContractViolation.fromZod(name, envelope.error);
       if (envelope.data.type !== definition.type || envelope.data.version !== definition.version) {
         throw new ContractViolation(name, [
-          { path: 'type', message: `expected ${name}, got ${envelope.data.type}@v${envelope.data.version}` },
+          {
+            path: 'type',
+            message: `expected ${name}, got ${envelope.data.type}@v${envelope.data.version}`,
+          },
         ]);
       }
       return { ...envelope.data, type: definition.type, data: validateData(envelope.data.data) };

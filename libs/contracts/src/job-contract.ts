@@ -20,7 +20,8 @@ export function defineJob<TName extends string, TSchema extends z.ZodType>(defin
     ...definition,
     parse(payload) {
       const result = definition.schema.safeParse(payload);
-      if (!result.success) throw ContractViolation.fromZod(`${definition.queue}/${definition.name}`, result.error);
+      if (!result.success)
+        throw ContractViolation.fromZod(`${definition.queue}/${definition.name}`, result.error);
       return result.data;
     },
   };

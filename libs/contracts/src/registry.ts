@@ -11,7 +11,9 @@ export const eventContracts: readonly EventContract[] = [...authUsersEvents];
 /** Every queued job the system may enqueue. */
 export const jobContracts: readonly JobContract[] = [SendMail];
 
-export const topics: readonly string[] = [...new Set(eventContracts.map((contract) => contract.topic))];
+export const topics: readonly string[] = [
+  ...new Set(eventContracts.map((contract) => contract.topic)),
+];
 
 export function findEventContract(type: string, version: number): EventContract | undefined {
   return eventContracts.find((contract) => contract.type === type && contract.version === version);
@@ -20,7 +22,10 @@ export function findEventContract(type: string, version: number): EventContract 
 /** Validates any envelope against its registered contract; unknown types are a violation. */
 export function parseEvent(raw: unknown): EventEnvelope {
   const { type, version } = (raw ?? {}) as { type?: unknown; version?: unknown };
-  const contract = typeof type === 'string' && typeof version === 'number' ? findEventContract(type, version) : undefined;
+  const contract =
+    typeof type === 'string' && typeof version === 'number'
+      ? findEventContract(type, version)
+      : undefined;
   if (!contract) {
     throw new ContractViolation(`${String(type)}@v${String(version)}`, [
       { path: 'type', message: 'is not a registered event type and version' },

@@ -19,21 +19,37 @@ const alice = {
 
 describe('event contracts', () => {
   it('seals a valid event in an envelope with a UUIDv7 id and the aggregate as subject', () => {
-    const event = UserRegistered.create({ source: 'auth-service', subject: alice.userId, data: alice });
+    const event = UserRegistered.create({
+      source: 'auth-service',
+      subject: alice.userId,
+      data: alice,
+    });
     expect(event.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
-    expect(event).toMatchObject({ type: 'auth.user.registered', version: 1, subject: alice.userId });
+    expect(event).toMatchObject({
+      type: 'auth.user.registered',
+      version: 1,
+      subject: alice.userId,
+    });
     expect(event.correlationId).toBe(event.id);
     expect(event.causationId).toBeNull();
   });
 
   it('refuses to create an event whose payload breaks the schema, naming the field', () => {
     expect(() =>
-      UserRegistered.create({ source: 'auth-service', subject: 'x', data: { ...alice, email: 'not-an-email' } }),
+      UserRegistered.create({
+        source: 'auth-service',
+        subject: 'x',
+        data: { ...alice, email: 'not-an-email' },
+      }),
     ).toThrow(/email/);
   });
 
   it('parses a received envelope through the registry and rejects an unknown type', () => {
-    const event = UserRegistered.create({ source: 'auth-service', subject: alice.userId, data: alice });
+    const event = UserRegistered.create({
+      source: 'auth-service',
+      subject: alice.userId,
+      data: alice,
+    });
     const wire = JSON.parse(JSON.stringify(event));
     expect(parseEvent(wire)).toEqual(event);
     expect(() => parseEvent({ ...wire, type: 'auth.user.teleported' })).toThrow(ContractViolation);
@@ -41,7 +57,11 @@ describe('event contracts', () => {
   });
 
   it('rejects a received envelope whose data no longer matches the contract', () => {
-    const event = UserRegistered.create({ source: 'auth-service', subject: alice.userId, data: alice });
+    const event = UserRegistered.create({
+      source: 'auth-service',
+      subject: alice.userId,
+      data: alice,
+    });
     const tampered = { ...JSON.parse(JSON.stringify(event)), data: { ...alice, roles: [] } };
     expect(() => parseEvent(tampered)).toThrow(/roles/);
   });
@@ -58,7 +78,10 @@ describe('job contracts', () => {
     deliveryId: '0195f0a2-7c1e-7cc3-9a3e-1f2b3c4d5e6f',
     to: { email: 'alice@example.com' },
     template: 'password-reset',
-    variables: { resetUrl: 'https://capstone.dev/reset?token=abc', expiresAt: '2026-11-21T16:00:00.000Z' },
+    variables: {
+      resetUrl: 'https://capstone.dev/reset?token=abc',
+      expiresAt: '2026-11-21T16:00:00.000Z',
+    },
   };
 
   it('accepts a mail job whose variables fit its template', () => {
@@ -66,7 +89,9 @@ describe('job contracts', () => {
   });
 
   it('rejects a mail job with variables of another template', () => {
-    expect(() => SendMail.parse({ ...job, template: 'email-verification' })).toThrow(/verificationUrl/);
+    expect(() => SendMail.parse({ ...job, template: 'email-verification' })).toThrow(
+      /verificationUrl/,
+    );
   });
 
   it('rejects a mail job for an unknown template', () => {

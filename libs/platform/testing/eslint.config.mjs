@@ -1,7 +1,9 @@
 import baseConfig from '../../../eslint.config.mjs';
 
 const boundariesRule = '@nx/enforce-module-boundaries';
-const [severity, boundaries] = baseConfig.find((config) => config.rules?.[boundariesRule]).rules[boundariesRule];
+const [severity, boundaries] = baseConfig.find((config) => config.rules?.[boundariesRule]).rules[
+  boundariesRule
+];
 
 export default [
   ...baseConfig,
@@ -10,7 +12,13 @@ export default [
     // tools/workspace); src/infrastructure/workspace-tools.ts is the one file that imports them.
     files: ['src/infrastructure/workspace-tools.ts'],
     rules: {
-      [boundariesRule]: [severity, { ...boundaries, allow: [...boundaries.allow, '^(\\.\\./)+tools/(db|infra|workspace/[a-z-]+)$'] }],
+      [boundariesRule]: [
+        severity,
+        {
+          ...boundaries,
+          allow: [...boundaries.allow, '^(\\.\\./)+tools/(db|infra|workspace/[a-z-]+)$'],
+        },
+      ],
     },
   },
 ];

@@ -13,7 +13,13 @@ const APP_FIXTURE = `${FIXTURES}/compose-app`;
 /** The repository's docker-compose.yml with one edit applied. */
 function repositoryComposeWith(edit: Parameters<typeof editYaml>[2]): string {
   // The apps come along: app services in the real file are checked against their environment schemas.
-  const root = copyDeployment(REPOSITORY_ROOT, [COMPOSE, 'apps', 'libs', 'tsconfig.base.json', 'tsconfig.json']);
+  const root = copyDeployment(REPOSITORY_ROOT, [
+    COMPOSE,
+    'apps',
+    'libs',
+    'tsconfig.base.json',
+    'tsconfig.json',
+  ]);
   editYaml(root, COMPOSE, edit);
   return root;
 }

@@ -1,4 +1,9 @@
-import { databaseUrl, kafkaBrokers, platformEnvironment, redisUrl } from '@capstone/platform/config';
+import {
+  databaseUrl,
+  kafkaBrokers,
+  platformEnvironment,
+  redisUrl,
+} from '@capstone/platform/config';
 import { z } from 'zod';
 
 /** Every variable auth-service reads; `.env.example` documents each one. */
@@ -7,21 +12,61 @@ export const environmentSchema = z.object({
   DATABASE_URL: databaseUrl(),
   REDIS_URL: redisUrl(),
   KAFKA_BROKERS: kafkaBrokers(),
-  KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3).describe('partitions of each topic it creates'),
-  KAFKA_TOPIC_PREFIX: z.string().default('').describe('namespace for every topic (tests isolate themselves with it)'),
+  KAFKA_PARTITIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe('partitions of each topic it creates'),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .default('')
+    .describe('namespace for every topic (tests isolate themselves with it)'),
   QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
-  TRUSTED_PROXIES: z.string().default('loopback, linklocal, uniquelocal').describe("Express 'trust proxy': whose X-Forwarded-For names the client IP that rate limits count"),
-  RATE_LIMIT_PREFIX: z.string().min(1).default('capstone:auth').describe('Redis key prefix of rate-limit counters and login locks'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback, linklocal, uniquelocal')
+    .describe(
+      "Express 'trust proxy': whose X-Forwarded-For names the client IP that rate limits count",
+    ),
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .min(1)
+    .default('capstone:auth')
+    .describe('Redis key prefix of rate-limit counters and login locks'),
   JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
   JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900).describe('access-token lifetime'),
-  SESSION_IDLE_TTL_SECONDS: z.coerce.number().int().min(300).default(7 * 86_400).describe('a session unused this long ends'),
-  SESSION_ABSOLUTE_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 86_400).describe('a session ends this long after login, however active'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(3600)
+    .default(900)
+    .describe('access-token lifetime'),
+  SESSION_IDLE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(7 * 86_400)
+    .describe('a session unused this long ends'),
+  SESSION_ABSOLUTE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(30 * 86_400)
+    .describe('a session ends this long after login, however active'),
   SIGNING_KEY_ENCRYPTION_KEY: z
     .base64()
-    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .refine(
+      (value) => Buffer.from(value, 'base64').length === 32,
+      'must be 32 bytes, base64-encoded',
+    )
     .describe('AES-256-GCM key that encrypts signing keys at rest (openssl rand -base64 32)'),
-  PUBLIC_APP_URL: z.url().describe('origin of the web app: email links point there, and cookie refreshes must come from it'),
+  PUBLIC_APP_URL: z
+    .url()
+    .describe(
+      'origin of the web app: email links point there, and cookie refreshes must come from it',
+    ),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -1,5 +1,11 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@capstone/platform/auth';
 import { PrincipalDto } from './principal.dto';
 
@@ -10,7 +16,8 @@ export class PrincipalController {
   @Get()
   @ApiOperation({
     summary: 'Who the presented access token says the caller is',
-    description: 'Answered from the verified token alone, exactly as any other service would see it.',
+    description:
+      'Answered from the verified token alone, exactly as any other service would see it.',
   })
   @ApiOkResponse({ type: PrincipalDto })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })

@@ -1,5 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { AuthError, AuthErrorCode, credentialsFrom, httpExceptionFor, type Authenticator } from '@capstone/platform/auth';
+import {
+  AuthError,
+  AuthErrorCode,
+  credentialsFrom,
+  httpExceptionFor,
+  type Authenticator,
+} from '@capstone/platform/auth';
 import type { AuthorizeDashboard } from '@capstone/platform/queues';
 
 /**
@@ -10,7 +16,8 @@ export function administratorsOnly(authenticator: Authenticator): AuthorizeDashb
   return async (request: IncomingMessage) => {
     try {
       const credentials = credentialsFrom(request.headers);
-      if (!credentials) throw new AuthError(AuthErrorCode.TokenMissing, 'the queue dashboard needs a credential');
+      if (!credentials)
+        throw new AuthError(AuthErrorCode.TokenMissing, 'the queue dashboard needs a credential');
       const caller = await authenticator.authenticate(credentials);
       return caller.roles.includes('admin');
     } catch (error) {

@@ -1,4 +1,9 @@
-import { databaseUrl, kafkaBrokers, platformEnvironment, redisUrl } from '@capstone/platform/config';
+import {
+  databaseUrl,
+  kafkaBrokers,
+  platformEnvironment,
+  redisUrl,
+} from '@capstone/platform/config';
 import { z } from 'zod';
 
 /** Every variable notification-service reads; `.env.example` documents each one. */
@@ -8,24 +13,51 @@ export const environmentSchema = z
     DATABASE_URL: databaseUrl(),
     REDIS_URL: redisUrl(),
     KAFKA_BROKERS: kafkaBrokers(),
-    KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3).describe('partitions of each topic it creates'),
-    KAFKA_TOPIC_PREFIX: z.string().default('').describe('namespace for every topic (tests isolate themselves with it)'),
+    KAFKA_PARTITIONS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(3)
+      .describe('partitions of each topic it creates'),
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .default('')
+      .describe('namespace for every topic (tests isolate themselves with it)'),
     QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
-    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5).describe('mail jobs sent at once by one process'),
-    JWKS_URL: z.url().describe("auth-service's JWKS, e.g. http://127.0.0.1:3001/.well-known/jwks.json"),
+    MAIL_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(5)
+      .describe('mail jobs sent at once by one process'),
+    JWKS_URL: z
+      .url()
+      .describe("auth-service's JWKS, e.g. http://127.0.0.1:3001/.well-known/jwks.json"),
     JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
     JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
       .optional()
-      .describe('the SMTP server, e.g. smtp://127.0.0.1:1025; unset outside production for the development mailbox'),
-    MAIL_FROM: z.string().min(3).default('Capstone <no-reply@capstone.local>').describe('the From of every email'),
-    PUBLIC_APP_URL: z.url().describe('origin of the web app, linked from emails such as the welcome'),
+      .describe(
+        'the SMTP server, e.g. smtp://127.0.0.1:1025; unset outside production for the development mailbox',
+      ),
+    MAIL_FROM: z
+      .string()
+      .min(3)
+      .default('Capstone <no-reply@capstone.local>')
+      .describe('the From of every email'),
+    PUBLIC_APP_URL: z
+      .url()
+      .describe('origin of the web app, linked from emails such as the welcome'),
   })
   // In production an unset SMTP_URL would silently keep every email in the database.
-  .refine((environment) => environment.SMTP_URL !== undefined || environment.NODE_ENV !== 'production', {
-    path: ['SMTP_URL'],
-    message: 'is required in production',
-  });
+  .refine(
+    (environment) => environment.SMTP_URL !== undefined || environment.NODE_ENV !== 'production',
+    {
+      path: ['SMTP_URL'],
+      message: 'is required in production',
+    },
+  );
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -1,5 +1,11 @@
 import { Controller, Get, Query, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@capstone/platform/auth';
 import { DeliveryRepository } from './delivery-repository';
 import { DeliverySearchQuery } from './dto/delivery-search.query';
@@ -16,7 +22,9 @@ export class DeliveriesController {
   @Get()
   @ApiOperation({ summary: 'The delivery log, newest first' })
   @ApiOkResponse({ type: [DeliveryResponse] })
-  async search(@Query() { recipient, status, limit }: DeliverySearchQuery): Promise<DeliveryResponse[]> {
+  async search(
+    @Query() { recipient, status, limit }: DeliverySearchQuery,
+  ): Promise<DeliveryResponse[]> {
     return (await this.deliveries.search({ recipient, status, limit })).map(DeliveryResponse.of);
   }
 }

@@ -1,6 +1,7 @@
 import { Metrics } from '@capstone/platform/observability';
 
-export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'suppressed' | 'duplicate' | 'unconfirmed';
+export type DeliveryOutcome =
+  'sent' | 'failed' | 'retried' | 'suppressed' | 'duplicate' | 'unconfirmed';
 
 export const deliveryOutcomes = Metrics.counter({
   name: 'mail_deliveries_total',

@@ -22,7 +22,12 @@ export abstract class DeliveryRepository {
   abstract record(request: MailRequest, tx?: Prisma.TransactionClient): Promise<void>;
   abstract find(id: string): Promise<Delivery | null>;
   /** Moves `from` → `to` only if the delivery is still `from`; false when another attempt moved it first. */
-  abstract transition(id: string, from: DeliveryStatus, to: DeliveryStatus, changes?: DeliveryChanges): Promise<boolean>;
+  abstract transition(
+    id: string,
+    from: DeliveryStatus,
+    to: DeliveryStatus,
+    changes?: DeliveryChanges,
+  ): Promise<boolean>;
   /** Newest first. */
   abstract search(search: DeliverySearch): Promise<Delivery[]>;
 }

@@ -3,7 +3,8 @@ import { canTransition, nextStep } from './delivery';
 describe('a delivery', () => {
   it('is sent only from pending', () => {
     expect(nextStep('pending')).toBe('send');
-    for (const status of ['sent', 'failed', 'suppressed', 'unconfirmed'] as const) expect(nextStep(status)).toBe('settled');
+    for (const status of ['sent', 'failed', 'suppressed', 'unconfirmed'] as const)
+      expect(nextStep(status)).toBe('settled');
   });
 
   it('found still sending is treated as interrupted, never sent again', () => {

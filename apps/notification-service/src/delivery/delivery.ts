@@ -1,6 +1,13 @@
 import type { MailTemplateName } from '../templates/mail-template';
 
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'suppressed', 'unconfirmed'] as const;
+export const DELIVERY_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'suppressed',
+  'unconfirmed',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The job or event that asked for an email; its id is what makes the request idempotent. */

@@ -55,14 +55,28 @@ export class MailDispatcher {
     }
 
     const message = renderMail(request);
-    if (!(await this.deliveries.transition(delivery.id, 'pending', 'sending', { countAttempt: true }))) {
+    if (
+      !(await this.deliveries.transition(delivery.id, 'pending', 'sending', { countAttempt: true }))
+    ) {
       return this.count(request, 'duplicate');
     }
     try {
-      const accepted = await this.transport.send({ ...message, deliveryId: delivery.id, from: this.from, to: request.to.email });
+      const accepted = await this.transport.send({
+        ...message,
+        deliveryId: delivery.id,
+        from: this.from,
+        to: request.to.email,
+      });
       const sentAt = new Date();
-      await this.deliveries.transition(delivery.id, 'sending', 'sent', { providerMessageId: accepted.providerMessageId, sentAt, lastError: null });
-      deliveryLatency.observe({ template: request.template }, (sentAt.getTime() - delivery.requestedAt.getTime()) / 1000);
+      await this.deliveries.transition(delivery.id, 'sending', 'sent', {
+        providerMessageId: accepted.providerMessageId,
+        sentAt,
+        lastError: null,
+      });
+      deliveryLatency.observe(
+        { template: request.template },
+        (sentAt.getTime() - delivery.requestedAt.getTime()) / 1000,
+      );
       return this.count(request, 'sent');
     } catch (error) {
       await this.recordFailure(request, error as Error, attempt);
@@ -70,10 +84,18 @@ export class MailDispatcher {
     }
   }
 
-  private async recordFailure(request: MailRequest, error: Error, { final }: DeliveryAttempt): Promise<void> {
+  private async recordFailure(
+    request: MailRequest,
+    error: Error,
+    { final }: DeliveryAttempt,
+  ): Promise<void> {
     const giveUp = final || error instanceof PermanentDeliveryFailure;
-    await this.deliveries.transition(request.deliveryId, 'sending', giveUp ? 'failed' : 'pending', { lastError: error.message });
-    this.logger.warn(`delivery ${request.deliveryId} (${request.template}) ${giveUp ? 'failed' : 'will be retried'}: ${error.message}`);
+    await this.deliveries.transition(request.deliveryId, 'sending', giveUp ? 'failed' : 'pending', {
+      lastError: error.message,
+    });
+    this.logger.warn(
+      `delivery ${request.deliveryId} (${request.template}) ${giveUp ? 'failed' : 'will be retried'}: ${error.message}`,
+    );
     this.count(request, giveUp ? 'failed' : 'retried');
   }
 

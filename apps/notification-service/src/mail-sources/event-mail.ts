@@ -20,10 +20,17 @@ export class EventMail {
     private readonly jobs: JobProducer,
   ) {}
 
-  async request(event: EventEnvelope, tx: Prisma.TransactionClient, mail: Omit<SendMailJob, 'deliveryId'>): Promise<void> {
+  async request(
+    event: EventEnvelope,
+    tx: Prisma.TransactionClient,
+    mail: Omit<SendMailJob, 'deliveryId'>,
+  ): Promise<void> {
     const deliveryId = uuidv5(`${event.id}/${mail.template}`, EVENT_DELIVERY_NAMESPACE);
     const job = { ...mail, deliveryId } as SendMailJob;
-    await this.deliveries.record({ ...job, source: { kind: 'event', id: event.id }, requestedAt: new Date(event.occurredAt) }, tx);
+    await this.deliveries.record(
+      { ...job, source: { kind: 'event', id: event.id }, requestedAt: new Date(event.occurredAt) },
+      tx,
+    );
     // Enqueued inside the transaction: should it roll back, the job records the delivery itself and
     // the event's redelivery finds that row and the same job id, so the email still goes out once.
     await this.jobs.enqueue(SendMail, job, { jobId: deliveryId });

@@ -13,9 +13,15 @@ export class SendMailJobHandler implements ProcessesJob<typeof SendMail> {
   constructor(private readonly dispatcher: MailDispatcher) {}
 
   async process(mail: SendMailJob, job: Job): Promise<DeliveryOutcome> {
-    const request = { ...mail, source: { kind: 'job' as const, id: job.id ?? mail.deliveryId }, requestedAt: new Date(job.timestamp) };
+    const request = {
+      ...mail,
+      source: { kind: 'job' as const, id: job.id ?? mail.deliveryId },
+      requestedAt: new Date(job.timestamp),
+    };
     try {
-      return await this.dispatcher.dispatch(request, { final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      return await this.dispatcher.dispatch(request, {
+        final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      });
     } catch (error) {
       // A rejection the server will repeat ends the job now; anything else is retried with backoff.
       if (error instanceof PermanentDeliveryFailure) throw new UnrecoverableError(error.message);

@@ -1,4 +1,9 @@
-import { MailTransport, TemporaryDeliveryFailure, type AcceptedMail, type OutgoingMail } from '../transport/mail-transport';
+import {
+  MailTransport,
+  TemporaryDeliveryFailure,
+  type AcceptedMail,
+  type OutgoingMail,
+} from '../transport/mail-transport';
 import type { DevelopmentMailbox } from './development-mailbox';
 
 /** The transport used in development without SMTP_URL: every email lands in the development mailbox. */
@@ -11,7 +16,9 @@ export class MailboxTransport extends MailTransport {
     try {
       await this.mailbox.receive(mail);
     } catch (error) {
-      throw new TemporaryDeliveryFailure(`the development mailbox could not store the message: ${(error as Error).message}`);
+      throw new TemporaryDeliveryFailure(
+        `the development mailbox could not store the message: ${(error as Error).message}`,
+      );
     }
     return { providerMessageId: `mailbox:${mail.deliveryId}` };
   }

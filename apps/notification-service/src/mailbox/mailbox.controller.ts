@@ -1,5 +1,11 @@
 import { Controller, Get, Query, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@capstone/platform/auth';
 import { DevelopmentMailbox } from './development-mailbox';
 import { MailboxMessageResponse } from './dto/mailbox-message.response';
@@ -14,7 +20,9 @@ export class MailboxController {
   constructor(private readonly mailbox: DevelopmentMailbox) {}
 
   @Get()
-  @ApiOperation({ summary: 'The development mailbox: every email sent while no SMTP server is configured' })
+  @ApiOperation({
+    summary: 'The development mailbox: every email sent while no SMTP server is configured',
+  })
   @ApiOkResponse({ type: [MailboxMessageResponse] })
   read(@Query() { to, limit }: MailboxSearchQuery): Promise<MailboxMessageResponse[]> {
     return this.mailbox.search({ to, limit });

@@ -21,8 +21,14 @@ export class MailPreferencesController {
   @Put()
   @ApiOperation({ summary: 'Opt in or out of non-essential email' })
   @ApiOkResponse({ type: MailPreferencesDto })
-  async change(@CurrentUser() user: Principal, @Body() body: MailPreferencesDto): Promise<MailPreferencesDto> {
-    const { nonEssentialEmail } = await this.preferences.change(user.userId, body.nonEssentialEmail);
+  async change(
+    @CurrentUser() user: Principal,
+    @Body() body: MailPreferencesDto,
+  ): Promise<MailPreferencesDto> {
+    const { nonEssentialEmail } = await this.preferences.change(
+      user.userId,
+      body.nonEssentialEmail,
+    );
     return { nonEssentialEmail };
   }
 }

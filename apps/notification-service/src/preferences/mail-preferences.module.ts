@@ -6,7 +6,10 @@ import { MailPreferencesService } from './mail-preferences.service';
 
 @Module({
   controllers: [MailPreferencesController],
-  providers: [MailPreferencesService, { provide: MailPreferenceRepository, useClass: PrismaMailPreferenceRepository }],
+  providers: [
+    MailPreferencesService,
+    { provide: MailPreferenceRepository, useClass: PrismaMailPreferenceRepository },
+  ],
   exports: [MailPreferencesService],
 })
 export class MailPreferencesModule {}

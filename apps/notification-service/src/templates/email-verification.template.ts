@@ -17,10 +17,16 @@ export const emailVerificationTemplate: MailTemplate<'email-verification'> = {
         `The link works once and expires at ${utcTime(expiresAt)}. If you did not create an account, ignore this email.`,
       ].join('\n\n'),
       html: html`<p>Hi ${greetingName(mail)},</p>
-    <p>Please confirm your email address.</p>
-    ${button(verificationUrl, 'Confirm email')}
-    <p>The link works once and expires at ${utcTime(expiresAt)}. If you did not create an account, ignore this email.</p>`,
+        <p>Please confirm your email address.</p>
+        ${button(verificationUrl, 'Confirm email')}
+        <p>
+          The link works once and expires at ${utcTime(expiresAt)}. If you did not create an
+          account, ignore this email.
+        </p>`,
     };
   },
-  sample: { verificationUrl: 'https://app.capstone.test/verify-email#token=sample-token', expiresAt: '2030-01-02T03:04:00.000Z' },
+  sample: {
+    verificationUrl: 'https://app.capstone.test/verify-email#token=sample-token',
+    expiresAt: '2030-01-02T03:04:00.000Z',
+  },
 };

@@ -4,7 +4,10 @@ import type { SafeHtml } from './html';
 export type { MailTemplateName };
 
 /** One `mail` job's recipient and variables, narrowed to a template. */
-export type MailOf<TName extends MailTemplateName> = Pick<Extract<SendMailJob, { template: TName }>, 'to' | 'variables'>;
+export type MailOf<TName extends MailTemplateName> = Pick<
+  Extract<SendMailJob, { template: TName }>,
+  'to' | 'variables'
+>;
 
 export interface RenderedMail {
   subject: string;

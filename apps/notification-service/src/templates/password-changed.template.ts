@@ -15,8 +15,11 @@ export const passwordChangedTemplate: MailTemplate<'password-changed'> = {
         'If this was not you, reset your password now and review your active sessions.',
       ].join('\n\n'),
       html: html`<p>Hi ${greetingName(mail)},</p>
-    <p>The password of your account was changed at ${changedAt}.</p>
-    <p><strong>If this was not you</strong>, reset your password now and review your active sessions.</p>`,
+        <p>The password of your account was changed at ${changedAt}.</p>
+        <p>
+          <strong>If this was not you</strong>, reset your password now and review your active
+          sessions.
+        </p>`,
     };
   },
   sample: { changedAt: '2030-01-02T03:04:00.000Z' },

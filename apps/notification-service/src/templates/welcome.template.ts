@@ -15,9 +15,11 @@ export const welcomeTemplate: MailTemplate<'welcome'> = {
       'You can turn off emails like this one in your notification preferences.',
     ].join('\n\n'),
     html: html`<p>Welcome, ${greetingName(mail)}!</p>
-    <p>Your email address is confirmed and your account is ready.</p>
-    ${button(mail.variables.appUrl, 'Open Capstone')}
-    <p style="font-size: 12px;">You can turn off emails like this one in your notification preferences.</p>`,
+      <p>Your email address is confirmed and your account is ready.</p>
+      ${button(mail.variables.appUrl, 'Open Capstone')}
+      <p style="font-size: 12px;">
+        You can turn off emails like this one in your notification preferences.
+      </p>`,
   }),
   sample: { appUrl: 'https://app.capstone.test' },
 };

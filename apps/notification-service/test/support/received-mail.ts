@@ -39,11 +39,18 @@ function splitEntity(entity: string): { headers: Headers; body: string } {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { headers, body: trimmed.slice(end).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '') };
+  return {
+    headers,
+    body: trimmed
+      .slice(end)
+      .replace(/^\r?\n\r?\n/, '')
+      .replace(/\r?\n$/, ''),
+  };
 }
 
 function decode(body: string, encoding = '7bit'): string {
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'base64')
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
     const bytes = body
       .replace(/=\r?\n/g, '')

@@ -50,10 +50,18 @@ export class TestSmtpServer {
   }
 
   /** The first email to this address, or the first with this subject, once it has arrived. */
-  awaitMailTo(address: string, { subject, ...deadline }: DeadlineOptions & { subject?: string } = {}): Promise<ReceivedMail> {
+  awaitMailTo(
+    address: string,
+    { subject, ...deadline }: DeadlineOptions & { subject?: string } = {},
+  ): Promise<ReceivedMail> {
     return eventually(() => {
-      const mail = this.mailTo(address).find((candidate) => subject === undefined || candidate.subject === subject);
-      if (!mail) throw new Error(`no email ${subject ? `"${subject}" ` : ''}to ${address} yet (${this.received.length} received)`);
+      const mail = this.mailTo(address).find(
+        (candidate) => subject === undefined || candidate.subject === subject,
+      );
+      if (!mail)
+        throw new Error(
+          `no email ${subject ? `"${subject}" ` : ''}to ${address} yet (${this.received.length} received)`,
+        );
       return mail;
     }, deadline);
   }

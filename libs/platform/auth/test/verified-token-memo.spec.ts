@@ -25,8 +25,16 @@ describe('remembering verified access tokens', () => {
 
   afterAll(() => issuer.close());
 
-  const verifierWith = (keys: VerificationKeys, memo: { memoSize?: number; memoTtlMs?: number } = {}) =>
-    new AccessTokenVerifier({ keys, issuer: issuer.authOptions.issuer, audience: issuer.authOptions.audience, ...memo });
+  const verifierWith = (
+    keys: VerificationKeys,
+    memo: { memoSize?: number; memoTtlMs?: number } = {},
+  ) =>
+    new AccessTokenVerifier({
+      keys,
+      issuer: issuer.authOptions.issuer,
+      audience: issuer.authOptions.audience,
+      ...memo,
+    });
 
   it('checks a token signature once and answers its later requests from memory', async () => {
     const keys = countingKeys(new JwksKeyStore({ jwksUrl: issuer.jwksUrl }));

@@ -1,9 +1,14 @@
-import { ConfigurableModuleBuilder, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  ConfigurableModuleBuilder,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { RedisCache, type RedisCacheOptions } from './redis-cache';
 
-const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<RedisCacheOptions>()
-  .setClassMethodName('forRoot')
-  .build();
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } =
+  new ConfigurableModuleBuilder<RedisCacheOptions>().setClassMethodName('forRoot').build();
 
 /** `CacheModule.forRoot({ url, keyPrefix })` once in the app module; inject `RedisCache` anywhere. */
 @Global()

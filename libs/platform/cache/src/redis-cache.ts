@@ -37,7 +37,11 @@ export class RedisCache {
   }
 
   /** Resolves once Redis answered or refused: a cache must never hold a service's start-up hostage. */
-  static async connect({ keyPrefix, ttlJitter = 0.1, ...client }: RedisCacheOptions): Promise<RedisCache> {
+  static async connect({
+    keyPrefix,
+    ttlJitter = 0.1,
+    ...client
+  }: RedisCacheOptions): Promise<RedisCache> {
     const cache = new RedisCache(createFailFastRedis(client), keyPrefix, ttlJitter);
     await cache.redis.connect().catch(() => undefined);
     return cache;
@@ -47,7 +51,12 @@ export class RedisCache {
    * Returns the cached value for `key`, or calls `loader` and caches its result for about
    * `ttlSeconds`. Concurrent calls for one key in this process share a single lookup and load.
    */
-  wrap<T>(key: string, ttlSeconds: number, loader: () => Promise<T>, options: WrapOptions = {}): Promise<T> {
+  wrap<T>(
+    key: string,
+    ttlSeconds: number,
+    loader: () => Promise<T>,
+    options: WrapOptions = {},
+  ): Promise<T> {
     const redisKey = this.redisKeyOf(key);
     const inFlight = this.loadsInFlight.get(redisKey) as Promise<T> | undefined;
     if (inFlight) {
@@ -74,7 +83,10 @@ export class RedisCache {
   /** Removes every entry whose key starts with `prefix`, e.g. `article:42:` for all views of one article. */
   async invalidatePrefix(prefix: string): Promise<void> {
     // SCAN walks the keyspace in small batches, so Redis keeps serving others, unlike KEYS.
-    const batches = this.redis.scanStream({ match: `${escapeGlob(this.redisKeyOf(prefix))}*`, count: 250 });
+    const batches = this.redis.scanStream({
+      match: `${escapeGlob(this.redisKeyOf(prefix))}*`,
+      count: 250,
+    });
     try {
       for await (const keys of batches as AsyncIterable<string[]>) {
         if (keys.length > 0) await this.redis.unlink(...keys);
@@ -110,7 +122,8 @@ export class RedisCache {
     }
     this.countRequest('miss');
     const value = await this.load(loader);
-    if (value === null && negativeTtlSeconds !== undefined) await this.store(redisKey, value, negativeTtlSeconds);
+    if (value === null && negativeTtlSeconds !== undefined)
+      await this.store(redisKey, value, negativeTtlSeconds);
     else if (value !== null && value !== undefined) await this.store(redisKey, value, ttlSeconds);
     return value;
   }
@@ -146,7 +159,9 @@ export class RedisCache {
     cacheErrors.inc({ cache: this.keyPrefix, operation });
     // One warning per outage: every request failing alike would bury the logs.
     if (this.redisHealthy) {
-      this.logger.warn(`Redis ${operation} failed for cache "${this.keyPrefix}", serving loaders directly: ${error.message}`);
+      this.logger.warn(
+        `Redis ${operation} failed for cache "${this.keyPrefix}", serving loaders directly: ${error.message}`,
+      );
     }
     this.redisHealthy = false;
   }

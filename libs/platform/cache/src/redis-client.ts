@@ -10,7 +10,11 @@ export interface RedisClientOptions {
  * A client that fails fast: while Redis is unreachable, commands are rejected at once instead of
  * queueing, because a cache that waits for Redis is slower than no cache at all.
  */
-export function createFailFastRedis({ url, connectTimeoutMs = 1_000, commandTimeoutMs = 500 }: RedisClientOptions): Redis {
+export function createFailFastRedis({
+  url,
+  connectTimeoutMs = 1_000,
+  commandTimeoutMs = 500,
+}: RedisClientOptions): Redis {
   return new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,

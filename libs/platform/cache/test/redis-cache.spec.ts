@@ -8,7 +8,9 @@ const filePrefix = `test-cache-${randomUUID()}`;
 
 async function metricValue(name: string, labels: Record<string, string>): Promise<number> {
   const metric = await register.getSingleMetric(name)?.get();
-  const sample = metric?.values.find((value) => Object.entries(labels).every(([key, label]) => value.labels[key] === label));
+  const sample = metric?.values.find((value) =>
+    Object.entries(labels).every(([key, label]) => value.labels[key] === label),
+  );
   return sample?.value ?? 0;
 }
 
@@ -30,11 +32,20 @@ describe('RedisCache against a real Redis', () => {
   it('loads on a miss, then answers from Redis without calling the loader again', async () => {
     const loader = jest.fn(async () => ({ slug: 'hello-world', clicks: 3 }));
 
-    await expect(cache.wrap('link:hello', 60, loader)).resolves.toEqual({ slug: 'hello-world', clicks: 3 });
-    await expect(cache.wrap('link:hello', 60, loader)).resolves.toEqual({ slug: 'hello-world', clicks: 3 });
+    await expect(cache.wrap('link:hello', 60, loader)).resolves.toEqual({
+      slug: 'hello-world',
+      clicks: 3,
+    });
+    await expect(cache.wrap('link:hello', 60, loader)).resolves.toEqual({
+      slug: 'hello-world',
+      clicks: 3,
+    });
 
     expect(loader).toHaveBeenCalledTimes(1);
-    expect(JSON.parse((await redis.get(`${filePrefix}:link:hello`)) ?? 'null')).toEqual({ slug: 'hello-world', clicks: 3 });
+    expect(JSON.parse((await redis.get(`${filePrefix}:link:hello`)) ?? 'null')).toEqual({
+      slug: 'hello-world',
+      clicks: 3,
+    });
   });
 
   it('calls the loader exactly once for 100 concurrent misses on one key', async () => {
@@ -68,8 +79,12 @@ describe('RedisCache against a real Redis', () => {
   it('remembers a not-found result for the short negative TTL when asked to', async () => {
     const findMissingUser = jest.fn(async () => null);
 
-    await expect(cache.wrap('user:ghost', 600, findMissingUser, { negativeTtlSeconds: 5 })).resolves.toBeNull();
-    await expect(cache.wrap('user:ghost', 600, findMissingUser, { negativeTtlSeconds: 5 })).resolves.toBeNull();
+    await expect(
+      cache.wrap('user:ghost', 600, findMissingUser, { negativeTtlSeconds: 5 }),
+    ).resolves.toBeNull();
+    await expect(
+      cache.wrap('user:ghost', 600, findMissingUser, { negativeTtlSeconds: 5 }),
+    ).resolves.toBeNull();
 
     expect(findMissingUser).toHaveBeenCalledTimes(1);
     expect(await redis.pttl(`${filePrefix}:user:ghost`)).toBeLessThanOrEqual(5_500);
@@ -90,7 +105,9 @@ describe('RedisCache against a real Redis', () => {
       throw new Error('database is down');
     };
 
-    await expect(cache.wrap('article:broken', 60, failingLoader)).rejects.toThrow('database is down');
+    await expect(cache.wrap('article:broken', 60, failingLoader)).rejects.toThrow(
+      'database is down',
+    );
     expect(await redis.exists(`${filePrefix}:article:broken`)).toBe(0);
   });
 
@@ -111,7 +128,9 @@ describe('RedisCache against a real Redis', () => {
 
     await cache.invalidatePrefix('article:42:');
 
-    expect(await redis.exists(`${filePrefix}:article:42:body`, `${filePrefix}:article:42:comments`)).toBe(0);
+    expect(
+      await redis.exists(`${filePrefix}:article:42:body`, `${filePrefix}:article:42:comments`),
+    ).toBe(0);
     expect(await redis.exists(`${filePrefix}:article:420:body`)).toBe(1);
   });
 
@@ -132,8 +151,12 @@ describe('RedisCache against a real Redis', () => {
       await blog.wrap('settings', 60, async () => 'blog settings');
       await shop.wrap('settings', 60, async () => 'shop settings');
 
-      await expect(blog.wrap('settings', 60, async () => 'reloaded')).resolves.toBe('blog settings');
-      await expect(shop.wrap('settings', 60, async () => 'reloaded')).resolves.toBe('shop settings');
+      await expect(blog.wrap('settings', 60, async () => 'reloaded')).resolves.toBe(
+        'blog settings',
+      );
+      await expect(shop.wrap('settings', 60, async () => 'reloaded')).resolves.toBe(
+        'shop settings',
+      );
     } finally {
       await Promise.all([blog.invalidatePrefix(''), shop.invalidatePrefix('')]);
       await Promise.all([blog.close(), shop.close()]);
@@ -143,14 +166,21 @@ describe('RedisCache against a real Redis', () => {
   it('counts hits, misses and coalesced calls and times loads in the default registry', async () => {
     const metrics = await RedisCache.connect({ url: redisUrl, keyPrefix: `${filePrefix}-metrics` });
     try {
-      await Promise.all([metrics.wrap('k', 60, async () => 1), metrics.wrap('k', 60, async () => 1)]);
+      await Promise.all([
+        metrics.wrap('k', 60, async () => 1),
+        metrics.wrap('k', 60, async () => 1),
+      ]);
       await metrics.wrap('k', 60, async () => 1);
 
       const cacheLabel = { cache: `${filePrefix}-metrics` };
       expect(await metricValue('cache_requests_total', { ...cacheLabel, result: 'miss' })).toBe(1);
-      expect(await metricValue('cache_requests_total', { ...cacheLabel, result: 'coalesced' })).toBe(1);
+      expect(
+        await metricValue('cache_requests_total', { ...cacheLabel, result: 'coalesced' }),
+      ).toBe(1);
       expect(await metricValue('cache_requests_total', { ...cacheLabel, result: 'hit' })).toBe(1);
-      expect(await register.metrics()).toContain(`cache_load_duration_seconds_count{cache="${cacheLabel.cache}"} 1`);
+      expect(await register.metrics()).toContain(
+        `cache_load_duration_seconds_count{cache="${cacheLabel.cache}"} 1`,
+      );
     } finally {
       await metrics.invalidatePrefix('');
       await metrics.close();
@@ -182,14 +212,20 @@ describe('RedisCache when Redis is unreachable', () => {
     await expect(cache.wrap('order:7', 60, loader)).resolves.toEqual({ id: 7 });
 
     expect(loader).toHaveBeenCalledTimes(2);
-    expect(await metricValue('cache_requests_total', { cache: deadPrefix, result: 'error' })).toBe(2);
-    expect(await metricValue('cache_redis_errors_total', { cache: deadPrefix, operation: 'get' })).toBe(2);
+    expect(await metricValue('cache_requests_total', { cache: deadPrefix, result: 'error' })).toBe(
+      2,
+    );
+    expect(
+      await metricValue('cache_redis_errors_total', { cache: deadPrefix, operation: 'get' }),
+    ).toBe(2);
   });
 
   it('swallows invalidations it cannot perform and counts them', async () => {
     await expect(cache.invalidate('order:7')).resolves.toBeUndefined();
     await expect(cache.invalidatePrefix('order:')).resolves.toBeUndefined();
 
-    expect(await metricValue('cache_redis_errors_total', { cache: deadPrefix, operation: 'invalidate' })).toBe(2);
+    expect(
+      await metricValue('cache_redis_errors_total', { cache: deadPrefix, operation: 'invalidate' }),
+    ).toBe(2);
   });
 });

@@ -1,8 +1,17 @@
-export { EventConsumer, type EventConsumerOptions, type EventHandler, type RetryPolicy } from './consumer/event-consumer';
+export {
+  EventConsumer,
+  type EventConsumerOptions,
+  type EventHandler,
+  type RetryPolicy,
+} from './consumer/event-consumer';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
 export { deadLetterHeaderNames, eventTypeHeader } from './kafka/kafka-headers';
 export { deadLetterTopic, KafkaTopics, type TopicSettings } from './kafka/kafka-topics';
-export { EventsModule, type EventsModuleAsyncOptions, type EventsModuleOptions } from './nest/events.module';
+export {
+  EventsModule,
+  type EventsModuleAsyncOptions,
+  type EventsModuleOptions,
+} from './nest/events.module';
 export { Outbox } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export type { BackoffPolicy } from './retry/backoff';

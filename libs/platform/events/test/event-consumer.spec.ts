@@ -20,7 +20,8 @@ describe('an event consumer', () => {
     topic = bed.topics.name(AUTH_USERS_TOPIC);
     group = bed.groupId('authors');
     bed.startRelay();
-    const authors = bed.consumer('authors')
+    const authors = bed
+      .consumer('authors')
       .on(UserRegistered, async (event, tx) => {
         const userId = event.data.userId;
         await tx.author.create({ data: { userId, username: event.data.username } });
@@ -34,7 +35,10 @@ describe('an event consumer', () => {
       })
       .on(UserProfileUpdated, async (event, tx) => {
         contexts.set(event.id, Correlation.current());
-        await tx.author.update({ where: { userId: event.data.userId }, data: { appliedUpdates: { increment: 1 } } });
+        await tx.author.update({
+          where: { userId: event.data.userId },
+          data: { appliedUpdates: { increment: 1 } },
+        });
       });
     await authors.start();
   });
@@ -48,19 +52,35 @@ describe('an event consumer', () => {
     const eventId = await updateBio(bed, user, 'first bio');
     await eventually(async () => expect((await author(user.id))?.appliedUpdates).toBe(1));
 
-    const original = await awaitKafkaMessage(topic, (message) => message.value?.includes(eventId) ?? false);
+    const original = await awaitKafkaMessage(
+      topic,
+      (message) => message.value?.includes(eventId) ?? false,
+    );
     const duplicatesBefore = await consumerOutcomes(group, 'duplicate');
-    await bed.produceRaw(topic, { key: original.key ?? '', value: original.value ?? '', headers: original.headers });
+    await bed.produceRaw(topic, {
+      key: original.key ?? '',
+      value: original.value ?? '',
+      headers: original.headers,
+    });
 
-    await eventually(async () => expect(await consumerOutcomes(group, 'duplicate')).toBe(duplicatesBefore + 1));
+    await eventually(async () =>
+      expect(await consumerOutcomes(group, 'duplicate')).toBe(duplicatesBefore + 1),
+    );
     expect((await author(user.id))?.appliedUpdates).toBe(1);
   });
 
   it('runs each handler inside the correlation of the event it handles', async () => {
     const user = await registerUser(bed);
-    const eventId = await Correlation.run({ requestId: 'r', correlationId: 'signup-7' }, () => updateBio(bed, user, 'bio'));
+    const eventId = await Correlation.run({ requestId: 'r', correlationId: 'signup-7' }, () =>
+      updateBio(bed, user, 'bio'),
+    );
 
-    await eventually(() => expect(contexts.get(eventId)).toMatchObject({ correlationId: 'signup-7', causationId: eventId }));
+    await eventually(() =>
+      expect(contexts.get(eventId)).toMatchObject({
+        correlationId: 'signup-7',
+        causationId: eventId,
+      }),
+    );
   });
 
   it('parks a poisoned message in the dead-letter topic with the reason and moves on to the next one', async () => {
@@ -68,7 +88,10 @@ describe('an event consumer', () => {
     const next = await registerUser(bed);
 
     await eventually(async () => expect(await author(next.id)).not.toBeNull());
-    const parked = await awaitKafkaMessage(deadLetterTopic(topic), (message) => message.key === 'poison-1');
+    const parked = await awaitKafkaMessage(
+      deadLetterTopic(topic),
+      (message) => message.key === 'poison-1',
+    );
     expect(parked.value).toBe('{"this is": not json');
     expect(parked.headers).toMatchObject({
       'x-dlq-error': 'the message value is not JSON',
@@ -85,9 +108,20 @@ describe('an event consumer', () => {
     const valid = UserRegistered.create({
       source: 'events-test',
       subject: id,
-      data: { userId: id, username: 'mallory', email: 'mallory@example.com', bio: null, image: null, roles: ['user'], emailVerified: false },
+      data: {
+        userId: id,
+        username: 'mallory',
+        email: 'mallory@example.com',
+        bio: null,
+        image: null,
+        roles: ['user'],
+        emailVerified: false,
+      },
     });
-    await bed.produceRaw(topic, { key: id, value: JSON.stringify({ ...valid, data: { ...valid.data, email: 'not-an-email' } }) });
+    await bed.produceRaw(topic, {
+      key: id,
+      value: JSON.stringify({ ...valid, data: { ...valid.data, email: 'not-an-email' } }),
+    });
 
     const parked = await awaitKafkaMessage(deadLetterTopic(topic), (message) => message.key === id);
     expect(parked.headers['x-dlq-error']).toMatch(/email/);
@@ -101,8 +135,14 @@ describe('an event consumer', () => {
     await registerUser(bed, doomed);
     const next = await registerUser(bed);
 
-    const parked = await awaitKafkaMessage(deadLetterTopic(topic), (message) => message.key === doomed);
-    expect(parked.headers).toMatchObject({ 'x-dlq-error': 'projection store unavailable', 'x-dlq-attempts': '3' });
+    const parked = await awaitKafkaMessage(
+      deadLetterTopic(topic),
+      (message) => message.key === doomed,
+    );
+    expect(parked.headers).toMatchObject({
+      'x-dlq-error': 'projection store unavailable',
+      'x-dlq-attempts': '3',
+    });
     await eventually(async () => expect(await author(next.id)).not.toBeNull());
     expect(await author(doomed)).toBeNull();
   });
@@ -113,7 +153,9 @@ describe('an event consumer', () => {
     const processedBefore = await consumerOutcomes(group, 'processed');
     await registerUser(bed, flaky);
 
-    await eventually(async () => expect(await author(flaky)).toMatchObject({ userId: flaky, appliedUpdates: 0 }));
+    await eventually(async () =>
+      expect(await author(flaky)).toMatchObject({ userId: flaky, appliedUpdates: 0 }),
+    );
     expect(failuresLeft.get(flaky)).toBe(0);
     expect(await consumerOutcomes(group, 'processed')).toBe(processedBefore + 1);
   });

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { UserRegistered } from '@capstone/contracts';
-import { createTestDatabase, eventually, testEndpoints, testKafkaNames, type TestDatabase } from '@capstone/platform/testing';
+import {
+  createTestDatabase,
+  eventually,
+  testEndpoints,
+  testKafkaNames,
+  type TestDatabase,
+} from '@capstone/platform/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { v7 as uuidv7 } from 'uuid';
 import { EventConsumer, EventsModule, Outbox, OutboxRelay } from '../src';
@@ -13,7 +19,9 @@ import { eventsTestProject, type TestTransaction } from './support/events-test-b
 class AuthorProjection {
   constructor(consumer: EventConsumer<TestTransaction>) {
     consumer.on(UserRegistered, async (event, tx) => {
-      await tx.author.create({ data: { userId: event.data.userId, username: event.data.username } });
+      await tx.author.create({
+        data: { userId: event.data.userId, username: event.data.username },
+      });
     });
   }
 }
@@ -59,12 +67,24 @@ describe('EventsModule', () => {
         UserRegistered.create({
           source: 'blog-test',
           subject: userId,
-          data: { userId, username: 'ada', email: 'ada@example.com', bio: null, image: null, roles: ['user'], emailVerified: true },
+          data: {
+            userId,
+            username: 'ada',
+            email: 'ada@example.com',
+            bio: null,
+            image: null,
+            roles: ['user'],
+            emailVerified: true,
+          },
         }),
       );
     });
 
-    await eventually(async () => expect(await prisma.author.findUnique({ where: { userId } })).toMatchObject({ username: 'ada' }));
+    await eventually(async () =>
+      expect(await prisma.author.findUnique({ where: { userId } })).toMatchObject({
+        username: 'ada',
+      }),
+    );
     expect(app.get(OutboxRelay).isLeader).toBe(true);
   });
 });

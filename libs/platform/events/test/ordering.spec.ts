@@ -16,17 +16,25 @@ describe('publishing under concurrency', () => {
     bed.startRelay();
     const users: TestUser[] = [];
     for (let i = 0; i < 25; i += 1) users.push(await registerUser(bed));
-    const updates = Array.from({ length: 975 }, (_, i) => ({ user: users[i % users.length], bio: `bio ${i}` }));
+    const updates = Array.from({ length: 975 }, (_, i) => ({
+      user: users[i % users.length],
+      bio: `bio ${i}`,
+    }));
     // Sixteen writers at once, so updates of one user race each other and commit in no fixed order.
     await Promise.all(
       Array.from({ length: 16 }, async () => {
-        for (let update = updates.shift(); update; update = updates.shift()) await updateBio(bed, update.user, update.bio);
+        for (let update = updates.shift(); update; update = updates.shift())
+          await updateBio(bed, update.user, update.bio);
       }),
     );
 
-    await eventually(async () => expect(await bed.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(0), {
-      timeoutMs: 30_000,
-    });
+    await eventually(
+      async () =>
+        expect(await bed.prisma.outboxEvent.count({ where: { publishedAt: null } })).toBe(0),
+      {
+        timeoutMs: 30_000,
+      },
+    );
     const topic = bed.topics.name(AUTH_USERS_TOPIC);
     const admin = bed.kafka.admin();
     await admin.connect();
@@ -37,13 +45,20 @@ describe('publishing under concurrency', () => {
     const recording = await recordKafkaMessages(topic);
     try {
       await eventually(() => expect(recording.messages).toHaveLength(1_000), { timeoutMs: 30_000 });
-      const received = recording.messages.map((message) => JSON.parse(message.value ?? '') as { id: string; subject: string });
+      const received = recording.messages.map(
+        (message) => JSON.parse(message.value ?? '') as { id: string; subject: string },
+      );
       expect(new Set(received.map((event) => event.id)).size).toBe(1_000);
 
-      const committed = await bed.prisma.outboxEvent.findMany({ orderBy: { sequence: 'asc' }, select: { id: true, key: true } });
+      const committed = await bed.prisma.outboxEvent.findMany({
+        orderBy: { sequence: 'asc' },
+        select: { id: true, key: true },
+      });
       for (const user of users) {
         const inCommitOrder = committed.filter((row) => row.key === user.id).map((row) => row.id);
-        const asDelivered = received.filter((event) => event.subject === user.id).map((event) => event.id);
+        const asDelivered = received
+          .filter((event) => event.subject === user.id)
+          .map((event) => event.id);
         expect(asDelivered).toEqual(inCommitOrder);
       }
       // The last event delivered for a user describes the state that won in the database.

@@ -38,7 +38,9 @@ describe('the outbox relay', () => {
 
     const recording = await recordKafkaMessages(bed.topics.name(AUTH_USERS_TOPIC));
     try {
-      await eventually(() => expect(recording.messages.some((message) => message.key === committed.id)).toBe(true));
+      await eventually(() =>
+        expect(recording.messages.some((message) => message.key === committed.id)).toBe(true),
+      );
       expect(recording.messages.map((message) => message.key)).not.toContain(abandoned.subject);
     } finally {
       await recording.stop();
@@ -52,7 +54,10 @@ describe('the outbox relay', () => {
     const request = { requestId: 'req-1', correlationId: 'checkout-42', traceparent };
     const eventId = await Correlation.run(request, () => updateBio(bed, user, 'hello'));
 
-    const message = await awaitKafkaMessage(bed.topics.name(AUTH_USERS_TOPIC), (candidate) => candidate.value?.includes(eventId) ?? false);
+    const message = await awaitKafkaMessage(
+      bed.topics.name(AUTH_USERS_TOPIC),
+      (candidate) => candidate.value?.includes(eventId) ?? false,
+    );
 
     expect(message.key).toBe(user.id);
     expect(message.headers).toMatchObject({
@@ -60,7 +65,10 @@ describe('the outbox relay', () => {
       traceparent,
       'x-event-type': 'auth.user.profile_updated@v1',
     });
-    expect(JSON.parse(message.value ?? '')).toMatchObject({ id: eventId, correlationId: 'checkout-42' });
+    expect(JSON.parse(message.value ?? '')).toMatchObject({
+      id: eventId,
+      correlationId: 'checkout-42',
+    });
   });
 });
 
@@ -82,7 +90,10 @@ describe('waking the relay', () => {
     const user = await registerUser(bed);
 
     await eventually(
-      async () => expect((await bed.prisma.outboxEvent.findFirstOrThrow({ where: { key: user.id } })).publishedAt).not.toBeNull(),
+      async () =>
+        expect(
+          (await bed.prisma.outboxEvent.findFirstOrThrow({ where: { key: user.id } })).publishedAt,
+        ).not.toBeNull(),
       { timeoutMs: 500 },
     );
   });
@@ -98,7 +109,8 @@ describe('two relays on one database', () => {
   afterAll(() => bed.close());
 
   const published = async (userId: string) =>
-    (await bed.prisma.outboxEvent.findFirstOrThrow({ where: { key: userId } })).publishedAt !== null;
+    (await bed.prisma.outboxEvent.findFirstOrThrow({ where: { key: userId } })).publishedAt !==
+    null;
 
   it('lets only the leader publish, and hands the lead over when the leader stops', async () => {
     const first = bed.startRelay();

@@ -32,6 +32,10 @@ export function openJob<TSchema extends z.ZodType>(
   data: unknown,
 ): JobEnvelope<z.output<TSchema>> {
   const envelope = envelopeSchema.safeParse(data);
-  if (!envelope.success) throw ContractViolation.fromZod(`${contract.queue}/${contract.name}`, envelope.error);
-  return { correlationId: envelope.data.correlationId, payload: contract.parse(envelope.data.payload) };
+  if (!envelope.success)
+    throw ContractViolation.fromZod(`${contract.queue}/${contract.name}`, envelope.error);
+  return {
+    correlationId: envelope.data.correlationId,
+    payload: contract.parse(envelope.data.payload),
+  };
 }

@@ -28,17 +28,26 @@ export class JobWorker {
   ) {
     this.processors = new Map(processors.map((processor) => [processor.contract.name, processor]));
     for (const { contract } of processors) {
-      if (contract.queue !== queue) throw new Error(`${contract.queue}/${contract.name} cannot be processed on queue "${queue}"`);
+      if (contract.queue !== queue)
+        throw new Error(
+          `${contract.queue}/${contract.name} cannot be processed on queue "${queue}"`,
+        );
     }
-    if (this.processors.size !== processors.length) throw new Error(`Queue "${queue}" has two processors for one job name`);
+    if (this.processors.size !== processors.length)
+      throw new Error(`Queue "${queue}" has two processors for one job name`);
 
     this.worker = new Worker(queue, (job) => this.run(job), { connection, prefix, concurrency });
-    this.worker.on('completed', (job) => jobAttempts.inc({ queue, job: job.name, outcome: 'completed' }));
+    this.worker.on('completed', (job) =>
+      jobAttempts.inc({ queue, job: job.name, outcome: 'completed' }),
+    );
     // BullMQ sets finishedOn only when it gives up on a job; otherwise the job is scheduled again.
     this.worker.on('failed', (job) => {
-      if (job) jobAttempts.inc({ queue, job: job.name, outcome: job.finishedOn ? 'failed' : 'retried' });
+      if (job)
+        jobAttempts.inc({ queue, job: job.name, outcome: job.finishedOn ? 'failed' : 'retried' });
     });
-    this.worker.on('error', (error) => this.logger.error(`Worker for queue "${queue}": ${error.message}`));
+    this.worker.on('error', (error) =>
+      this.logger.error(`Worker for queue "${queue}": ${error.message}`),
+    );
   }
 
   /** Stops taking jobs and resolves once the jobs already running have finished. */
@@ -48,7 +57,8 @@ export class JobWorker {
 
   private async run(job: Job): Promise<unknown> {
     const processor = this.processors.get(job.name);
-    if (!processor) throw this.reject(job, `no processor for job "${job.name}" on queue "${this.queue}"`);
+    if (!processor)
+      throw this.reject(job, `no processor for job "${job.name}" on queue "${this.queue}"`);
     const { correlationId, payload } = this.open(processor, job);
     return Correlation.run({ requestId: `${this.queue}/${job.id}`, correlationId }, async () => {
       const stopTimer = jobDuration.startTimer({ queue: this.queue, job: job.name });

@@ -31,10 +31,18 @@ export function mountQueueDashboard(
   const board = new ExpressAdapter();
   // The UI links its assets and API under the public path, which includes any global prefix.
   board.setBasePath(posix.join('/', globalPrefix, route));
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: board });
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue)),
+    serverAdapter: board,
+  });
 
-  const admitOnlyAuthorized = async (request: IncomingMessage, _response: ServerResponse, next: () => void) => {
-    if (!(await authorize(request))) throw new ForbiddenException('The queue dashboard is for administrators');
+  const admitOnlyAuthorized = async (
+    request: IncomingMessage,
+    _response: ServerResponse,
+    next: () => void,
+  ) => {
+    if (!(await authorize(request)))
+      throw new ForbiddenException('The queue dashboard is for administrators');
     next();
   };
   consumer.apply(admitOnlyAuthorized, board.getRouter()).forRoutes(route);

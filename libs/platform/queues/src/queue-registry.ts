@@ -17,9 +17,13 @@ export class QueueRegistry {
   private readonly queues = new Map<string, Queue>();
 
   constructor({ connection, prefix, queues, defaultJobOptions }: QueueRegistryOptions) {
-    const uncontracted = queues.filter((name) => !jobContracts.some((contract) => contract.queue === name));
+    const uncontracted = queues.filter(
+      (name) => !jobContracts.some((contract) => contract.queue === name),
+    );
     if (uncontracted.length > 0) {
-      throw new Error(`No job contract in @capstone/contracts for queues: ${uncontracted.join(', ')}`);
+      throw new Error(
+        `No job contract in @capstone/contracts for queues: ${uncontracted.join(', ')}`,
+      );
     }
     for (const name of queues) {
       const queue = new Queue(name, {
@@ -35,7 +39,8 @@ export class QueueRegistry {
 
   get(name: string): Queue {
     const queue = this.queues.get(name);
-    if (!queue) throw new Error(`Queue "${name}" is not declared; add it to the queues this service uses`);
+    if (!queue)
+      throw new Error(`Queue "${name}" is not declared; add it to the queues this service uses`);
     return queue;
   }
 

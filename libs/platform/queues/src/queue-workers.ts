@@ -1,4 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { jobHandlerMetadata } from './job-handler.decorator';
 import type { JobProcessor, ProcessesJob } from './job-processor';
@@ -19,11 +24,18 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     const processors = this.discoverProcessors();
     const queues = new Set(processors.map((processor) => processor.contract.queue));
     const undeclared = [...queues].filter((queue) => !this.options.queues.includes(queue));
-    if (undeclared.length > 0) throw new Error(`@JobHandler for undeclared queues: ${undeclared.join(', ')}`);
+    if (undeclared.length > 0)
+      throw new Error(`@JobHandler for undeclared queues: ${undeclared.join(', ')}`);
     const { connection, prefix, concurrency = {} } = this.options;
     this.workers = [...queues].map((queue) => {
-      const processorsOfQueue = processors.filter((processor) => processor.contract.queue === queue);
-      return new JobWorker(queue, processorsOfQueue, { connection, prefix, concurrency: concurrency[queue] });
+      const processorsOfQueue = processors.filter(
+        (processor) => processor.contract.queue === queue,
+      );
+      return new JobWorker(queue, processorsOfQueue, {
+        connection,
+        prefix,
+        concurrency: concurrency[queue],
+      });
     });
   }
 
@@ -35,7 +47,8 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     return this.discovery.getProviders({ metadataKey: jobHandlerMetadata.KEY }).map((wrapper) => {
       const contract = this.discovery.getMetadataByDecorator(jobHandlerMetadata, wrapper);
       const handler = wrapper.instance as ProcessesJob | undefined;
-      if (!contract || !handler) throw new Error(`@JobHandler ${wrapper.name} must be a singleton provider`);
+      if (!contract || !handler)
+        throw new Error(`@JobHandler ${wrapper.name} must be a singleton provider`);
       return { contract, process: (payload, job) => handler.process(payload, job) };
     });
   }

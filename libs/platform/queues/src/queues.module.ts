@@ -1,4 +1,11 @@
-import { Global, Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ApplicationConfig, DiscoveryModule } from '@nestjs/core';
 import { JobProducer } from './job-producer';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -14,13 +21,24 @@ import { ConfigurableQueuesModule, QUEUES_OPTIONS, type QueuesOptions } from './
 @Module({
   imports: [DiscoveryModule],
   providers: [
-    { provide: QueueRegistry, useFactory: (options: QueuesOptions) => new QueueRegistry(options), inject: [QUEUES_OPTIONS] },
-    { provide: JobProducer, useFactory: (queues: QueueRegistry) => new JobProducer(queues), inject: [QueueRegistry] },
+    {
+      provide: QueueRegistry,
+      useFactory: (options: QueuesOptions) => new QueueRegistry(options),
+      inject: [QUEUES_OPTIONS],
+    },
+    {
+      provide: JobProducer,
+      useFactory: (queues: QueueRegistry) => new JobProducer(queues),
+      inject: [QueueRegistry],
+    },
     QueueWorkers,
   ],
   exports: [JobProducer, QueueRegistry],
 })
-export class QueuesModule extends ConfigurableQueuesModule implements NestModule, OnApplicationShutdown {
+export class QueuesModule
+  extends ConfigurableQueuesModule
+  implements NestModule, OnApplicationShutdown
+{
   constructor(
     @Inject(QUEUES_OPTIONS) private readonly options: QueuesOptions,
     @Inject(QueueRegistry) private readonly queues: QueueRegistry,
@@ -31,7 +49,12 @@ export class QueuesModule extends ConfigurableQueuesModule implements NestModule
 
   configure(consumer: MiddlewareConsumer): void {
     if (this.options.dashboard) {
-      mountQueueDashboard(consumer, this.queues.all(), this.options.dashboard, this.application.getGlobalPrefix());
+      mountQueueDashboard(
+        consumer,
+        this.queues.all(),
+        this.options.dashboard,
+        this.application.getGlobalPrefix(),
+      );
     }
   }
 

@@ -15,7 +15,10 @@ export function passwordResetMail(deliveryId: string = randomUUID()): SendMailJo
     deliveryId,
     to: { email: 'alice@example.com' },
     template: 'password-reset',
-    variables: { resetUrl: 'https://capstone.dev/reset?token=abc', expiresAt: '2026-11-21T16:00:00.000Z' },
+    variables: {
+      resetUrl: 'https://capstone.dev/reset?token=abc',
+      expiresAt: '2026-11-21T16:00:00.000Z',
+    },
   };
 }
 
@@ -33,6 +36,8 @@ export async function settledJob(queue: Queue, jobId: string, timeoutMs = 10_000
 /** Reads a counter or gauge sample from the default registry. */
 export async function metricValue(name: string, labels: Record<string, string>): Promise<number> {
   const metric = await register.getSingleMetric(name)?.get();
-  const sample = metric?.values.find((value) => Object.entries(labels).every(([key, label]) => value.labels[key] === label));
+  const sample = metric?.values.find((value) =>
+    Object.entries(labels).every(([key, label]) => value.labels[key] === label),
+  );
   return sample?.value ?? 0;
 }

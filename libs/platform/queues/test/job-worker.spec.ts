@@ -2,7 +2,13 @@ import { ContractViolation, SendMail, type SendMailJob } from '@capstone/contrac
 import { Correlation } from '@capstone/platform/observability';
 import { register } from 'prom-client';
 import { JobProducer, JobWorker, QueueRegistry, processorFor } from '../src';
-import { isolatedPrefix, metricValue, passwordResetMail, redisConnection, settledJob } from './isolated-queues';
+import {
+  isolatedPrefix,
+  metricValue,
+  passwordResetMail,
+  redisConnection,
+  settledJob,
+} from './isolated-queues';
 
 const mailLabels = { queue: SendMail.queue, job: SendMail.name };
 
@@ -31,7 +37,10 @@ describe('producing and processing contract jobs on a real Redis', () => {
   });
 
   function startMailWorker(send: (mail: SendMailJob) => Promise<unknown>): JobWorker {
-    const worker = new JobWorker(SendMail.queue, [processorFor(SendMail, send)], { connection: redisConnection, prefix });
+    const worker = new JobWorker(SendMail.queue, [processorFor(SendMail, send)], {
+      connection: redisConnection,
+      prefix,
+    });
     workers.push(worker);
     return worker;
   }
@@ -54,8 +63,9 @@ describe('producing and processing contract jobs on a real Redis', () => {
     });
     const mail = passwordResetMail();
 
-    const job = await Correlation.run({ requestId: 'req-1', correlationId: 'forgot-password-7' }, () =>
-      producer.enqueue(SendMail, mail, { jobId: mail.deliveryId }),
+    const job = await Correlation.run(
+      { requestId: 'req-1', correlationId: 'forgot-password-7' },
+      () => producer.enqueue(SendMail, mail, { jobId: mail.deliveryId }),
     );
     const settled = await settledJob(queues.get(SendMail.queue), String(job.id));
 
@@ -83,32 +93,55 @@ describe('producing and processing contract jobs on a real Redis', () => {
     expect(settled.attemptsMade).toBe(3);
     expect(attemptTimes[1] - attemptTimes[0]).toBeGreaterThanOrEqual(40);
     expect(attemptTimes[2] - attemptTimes[1]).toBeGreaterThanOrEqual(80);
-    expect(await metricValue('queue_job_attempts_total', { ...mailLabels, outcome: 'retried' })).toBe(retriedBefore + 2);
-    expect(await metricValue('queue_job_attempts_total', { ...mailLabels, outcome: 'completed' })).toBe(completedBefore + 1);
+    expect(
+      await metricValue('queue_job_attempts_total', { ...mailLabels, outcome: 'retried' }),
+    ).toBe(retriedBefore + 2);
+    expect(
+      await metricValue('queue_job_attempts_total', { ...mailLabels, outcome: 'completed' }),
+    ).toBe(completedBefore + 1);
     expect(await register.getSingleMetricAsString('queue_job_duration_seconds')).toMatch(
       /queue_job_duration_seconds_count\{queue="mail",job="send-mail"\} [1-9]/,
     );
   });
 
   it.each([
-    ['a payload that breaks its contract', 'send-mail', { correlationId: 'c-1', payload: { template: 'newsletter' } }],
+    [
+      'a payload that breaks its contract',
+      'send-mail',
+      { correlationId: 'c-1', payload: { template: 'newsletter' } },
+    ],
     ['a payload sent without the job envelope', 'send-mail', passwordResetMail()],
-    ['a job name no processor handles', 'send-newsletter', { correlationId: 'c-2', payload: passwordResetMail() }],
-  ])('fails %s at once, without retrying and without calling the processor', async (_case, name, data) => {
-    const failedBefore = await metricValue('queue_job_attempts_total', { queue: SendMail.queue, job: name, outcome: 'failed' });
-    const send = jest.fn(async () => 'sent');
-    startMailWorker(send);
+    [
+      'a job name no processor handles',
+      'send-newsletter',
+      { correlationId: 'c-2', payload: passwordResetMail() },
+    ],
+  ])(
+    'fails %s at once, without retrying and without calling the processor',
+    async (_case, name, data) => {
+      const failedBefore = await metricValue('queue_job_attempts_total', {
+        queue: SendMail.queue,
+        job: name,
+        outcome: 'failed',
+      });
+      const send = jest.fn(async () => 'sent');
+      startMailWorker(send);
 
-    const poisoned = await queues.get(SendMail.queue).add(name, data);
-    const settled = await settledJob(queues.get(SendMail.queue), String(poisoned.id));
+      const poisoned = await queues.get(SendMail.queue).add(name, data);
+      const settled = await settledJob(queues.get(SendMail.queue), String(poisoned.id));
 
-    expect(await settled.getState()).toBe('failed');
-    expect(settled.attemptsMade).toBe(1);
-    expect(send).not.toHaveBeenCalled();
-    expect(await metricValue('queue_job_attempts_total', { queue: SendMail.queue, job: name, outcome: 'failed' })).toBe(
-      failedBefore + 1,
-    );
-  });
+      expect(await settled.getState()).toBe('failed');
+      expect(settled.attemptsMade).toBe(1);
+      expect(send).not.toHaveBeenCalled();
+      expect(
+        await metricValue('queue_job_attempts_total', {
+          queue: SendMail.queue,
+          job: name,
+          outcome: 'failed',
+        }),
+      ).toBe(failedBefore + 1);
+    },
+  );
 
   it('adds one job when the same delivery is enqueued twice with its id as jobId', async () => {
     const mail = passwordResetMail();
@@ -147,6 +180,8 @@ describe('producing and processing contract jobs on a real Redis', () => {
     await closing;
 
     expect(events).toEqual(['job finished', 'worker closed']);
-    expect(await (await queues.get(SendMail.queue).getJob(String(job.id)))?.getState()).toBe('completed');
+    expect(await (await queues.get(SendMail.queue).getJob(String(job.id)))?.getState()).toBe(
+      'completed',
+    );
   });
 });

@@ -3,7 +3,14 @@ import { SendMail, type SendMailJob } from '@capstone/contracts';
 import { Injectable, UnauthorizedException, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { JobHandler, JobProducer, QueueRegistry, QueuesModule, type ProcessesJob, type QueuesOptions } from '../src';
+import {
+  JobHandler,
+  JobProducer,
+  QueueRegistry,
+  QueuesModule,
+  type ProcessesJob,
+  type QueuesOptions,
+} from '../src';
 import { isolatedPrefix, passwordResetMail, redisConnection, settledJob } from './isolated-queues';
 
 const rolesByToken: Readonly<Record<string, readonly string[]>> = {
@@ -30,10 +37,18 @@ class SendMailHandler implements ProcessesJob<typeof SendMail> {
   }
 }
 
-async function startApp(options: Partial<QueuesOptions>, providers = [SendMailHandler]): Promise<INestApplication> {
+async function startApp(
+  options: Partial<QueuesOptions>,
+  providers = [SendMailHandler],
+): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      QueuesModule.forRoot({ connection: redisConnection, prefix: isolatedPrefix(), queues: [SendMail.queue], ...options }),
+      QueuesModule.forRoot({
+        connection: redisConnection,
+        prefix: isolatedPrefix(),
+        queues: [SendMail.queue],
+        ...options,
+      }),
     ],
     providers,
   }).compile();
@@ -41,7 +56,12 @@ async function startApp(options: Partial<QueuesOptions>, providers = [SendMailHa
 }
 
 async function stopApp(app: INestApplication): Promise<void> {
-  await Promise.all(app.get(QueueRegistry).all().map((queue) => queue.obliterate({ force: true })));
+  await Promise.all(
+    app
+      .get(QueueRegistry)
+      .all()
+      .map((queue) => queue.obliterate({ force: true })),
+  );
   await app.close();
 }
 
@@ -68,7 +88,9 @@ describe('QueuesModule', () => {
   });
 
   it('refuses to start with a @JobHandler for a queue the service did not declare', async () => {
-    await expect(startApp({ queues: [] })).rejects.toThrow('@JobHandler for undeclared queues: mail');
+    await expect(startApp({ queues: [] })).rejects.toThrow(
+      '@JobHandler for undeclared queues: mail',
+    );
   });
 });
 
@@ -95,9 +117,16 @@ describe('the queue dashboard', () => {
 
   it('shows an admin the declared queues', async () => {
     const admin = { Authorization: 'Bearer admin-token' };
-    await request(app.getHttpServer()).get('/admin/queues').set(admin).expect(200).expect('Content-Type', /html/);
+    await request(app.getHttpServer())
+      .get('/admin/queues')
+      .set(admin)
+      .expect(200)
+      .expect('Content-Type', /html/);
 
-    const { body } = await request(app.getHttpServer()).get('/admin/queues/api/queues').set(admin).expect(200);
+    const { body } = await request(app.getHttpServer())
+      .get('/admin/queues/api/queues')
+      .set(admin)
+      .expect(200);
 
     expect(body.queues.map((queue: { name: string }) => queue.name)).toEqual([SendMail.queue]);
   });

@@ -10,7 +10,10 @@ export interface DeadlineOptions {
  * Retries `attempt` until it returns without throwing, then resolves with its result. Assertions
  * inside it read as the outcome being waited for; past the deadline the last failure is rethrown.
  */
-export async function eventually<T>(attempt: () => T | Promise<T>, options: DeadlineOptions = {}): Promise<T> {
+export async function eventually<T>(
+  attempt: () => T | Promise<T>,
+  options: DeadlineOptions = {},
+): Promise<T> {
   const { timeoutMs = 10_000, intervalMs = 25 } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -18,7 +21,9 @@ export async function eventually<T>(attempt: () => T | Promise<T>, options: Dead
       return await attempt();
     } catch (error) {
       if (Date.now() >= deadline) {
-        throw Object.assign(error as Error, { message: `still failing after ${timeoutMs} ms: ${(error as Error).message}` });
+        throw Object.assign(error as Error, {
+          message: `still failing after ${timeoutMs} ms: ${(error as Error).message}`,
+        });
       }
       await delay(intervalMs);
     }

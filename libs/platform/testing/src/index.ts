@@ -1,10 +1,22 @@
 export { createTestApp, type TestApp, type TestAppOptions } from './app/create-test-app';
 export { eventually, type DeadlineOptions } from './eventually';
 export { testEndpoints } from './infrastructure/test-endpoints';
-export { ensureTestInfrastructure, managedKafka, type ManagedKafka } from './infrastructure/test-infrastructure';
+export {
+  ensureTestInfrastructure,
+  managedKafka,
+  type ManagedKafka,
+} from './infrastructure/test-infrastructure';
 export { kafkaIsManaged } from './jest/kafka-ownership';
-export { awaitKafkaEvent, awaitKafkaMessage, type AwaitMessageOptions } from './kafka/await-kafka-message';
-export { recordKafkaMessages, type KafkaRecording, type ReceivedMessage } from './kafka/kafka-recording';
+export {
+  awaitKafkaEvent,
+  awaitKafkaMessage,
+  type AwaitMessageOptions,
+} from './kafka/await-kafka-message';
+export {
+  recordKafkaMessages,
+  type KafkaRecording,
+  type ReceivedMessage,
+} from './kafka/kafka-recording';
 export { testKafkaNames, type TestKafkaNames } from './kafka/test-kafka-names';
 export { prismaProject, servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
 export { createTestDatabase, type TestDatabase } from './postgres/test-database';

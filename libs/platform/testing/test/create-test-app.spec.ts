@@ -25,7 +25,10 @@ class GreetingsController {
 @Module({
   imports: [
     PlatformConfigModule.forRoot(z.object(platformEnvironment(3999))),
-    ObservabilityModule.forRoot({ serviceName: 'greeting-service', logDestination: new Writable({ write: (_chunk, _encoding, done) => done() }) }),
+    ObservabilityModule.forRoot({
+      serviceName: 'greeting-service',
+      logDestination: new Writable({ write: (_chunk, _encoding, done) => done() }),
+    }),
   ],
   controllers: [GreetingsController],
   providers: [Greeter],
@@ -38,7 +41,8 @@ describe('createTestApp', () => {
   beforeAll(async () => {
     testApp = await createTestApp(GreetingModule, {
       http: { api: { title: 'Greetings', description: 'Says hello', version: '1.0' } },
-      overrides: (builder) => builder.overrideProvider(Greeter).useValue({ greet: () => 'hello from the test' }),
+      overrides: (builder) =>
+        builder.overrideProvider(Greeter).useValue({ greet: () => 'hello from the test' }),
     });
   });
 

@@ -16,10 +16,15 @@ async function query<T extends object>(url: string, sql: string): Promise<T[]> {
 
 describe('a test database', () => {
   it('is cloned already migrated, and what one test file writes is invisible to another', async () => {
-    const [first, second] = await Promise.all([createTestDatabase(notes), createTestDatabase(notes)]);
+    const [first, second] = await Promise.all([
+      createTestDatabase(notes),
+      createTestDatabase(notes),
+    ]);
     try {
       await query(first.url, `INSERT INTO note (body) VALUES ('only in the first')`);
-      expect(await query(first.url, 'SELECT body FROM note')).toEqual([{ body: 'only in the first' }]);
+      expect(await query(first.url, 'SELECT body FROM note')).toEqual([
+        { body: 'only in the first' },
+      ]);
       expect(await query(second.url, 'SELECT body FROM note')).toEqual([]);
     } finally {
       await Promise.all([first.drop(), second.drop()]);
@@ -35,6 +40,11 @@ describe('a test database', () => {
 
     const server = new URL(database.url);
     server.pathname = '/postgres';
-    expect(await query(server.toString(), `SELECT datname FROM pg_database WHERE datname = '${database.name}'`)).toEqual([]);
+    expect(
+      await query(
+        server.toString(),
+        `SELECT datname FROM pg_database WHERE datname = '${database.name}'`,
+      ),
+    ).toEqual([]);
   });
 });

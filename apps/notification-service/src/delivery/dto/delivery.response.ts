@@ -6,7 +6,8 @@ export class DeliveryResponse {
   @ApiProperty({ example: 'email-verification' }) template!: string;
   @ApiProperty({ example: 'ada@example.com' }) recipient!: string;
   @ApiProperty({ enum: ['job', 'event'] }) source!: 'job' | 'event';
-  @ApiProperty({ description: 'The BullMQ job id or the Kafka event id that asked for the email' }) sourceId!: string;
+  @ApiProperty({ description: 'The BullMQ job id or the Kafka event id that asked for the email' })
+  sourceId!: string;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;
   @ApiProperty({ description: 'Conversations with the mail server so far' }) attempts!: number;
   @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;

@@ -3,7 +3,11 @@ import { PrismaService } from '../../database/prisma.service';
 import type { Delivery as DeliveryRow, Prisma } from '../../generated/prisma/client';
 import type { MailTemplateName } from '../../templates/mail-template';
 import { canTransition, type Delivery, type DeliveryStatus } from '../delivery';
-import { DeliveryRepository, type DeliveryChanges, type DeliverySearch } from '../delivery-repository';
+import {
+  DeliveryRepository,
+  type DeliveryChanges,
+  type DeliverySearch,
+} from '../delivery-repository';
 import type { MailRequest } from '../mail-request';
 
 @Injectable()
@@ -32,8 +36,14 @@ export class PrismaDeliveryRepository extends DeliveryRepository {
     return row && toDelivery(row);
   }
 
-  async transition(id: string, from: DeliveryStatus, to: DeliveryStatus, changes: DeliveryChanges = {}): Promise<boolean> {
-    if (!canTransition(from, to)) throw new RangeError(`a delivery cannot move from ${from} to ${to}`);
+  async transition(
+    id: string,
+    from: DeliveryStatus,
+    to: DeliveryStatus,
+    changes: DeliveryChanges = {},
+  ): Promise<boolean> {
+    if (!canTransition(from, to))
+      throw new RangeError(`a delivery cannot move from ${from} to ${to}`);
     const { countAttempt, ...fields } = changes;
     // Compare-and-set on the status: of two attempts racing for one delivery, exactly one moves it.
     const { count } = await this.prisma.delivery.updateMany({

@@ -20,8 +20,15 @@ export class WelcomeOnEmailVerified {
     consumer.on(UserEmailVerified, (event, tx) => this.welcome(event, tx));
   }
 
-  private welcome(event: EventOf<typeof UserEmailVerified>, tx: Prisma.TransactionClient): Promise<void> {
+  private welcome(
+    event: EventOf<typeof UserEmailVerified>,
+    tx: Prisma.TransactionClient,
+  ): Promise<void> {
     const { userId, username, email } = event.data;
-    return this.mail.request(event, tx, { template: 'welcome', to: { email, userId, username }, variables: { appUrl: this.appUrl } });
+    return this.mail.request(event, tx, {
+      template: 'welcome',
+      to: { email, userId, username },
+      variables: { appUrl: this.appUrl },
+    });
   }
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
-import { DevelopmentMailbox, type MailboxMessage, type MailboxSearch } from '../development-mailbox';
+import {
+  DevelopmentMailbox,
+  type MailboxMessage,
+  type MailboxSearch,
+} from '../development-mailbox';
 
 @Injectable()
 export class PrismaDevelopmentMailbox extends DevelopmentMailbox {
@@ -13,6 +17,10 @@ export class PrismaDevelopmentMailbox extends DevelopmentMailbox {
   }
 
   search({ to, limit }: MailboxSearch): Promise<MailboxMessage[]> {
-    return this.prisma.mailboxMessage.findMany({ where: { to }, orderBy: { receivedAt: 'desc' }, take: limit });
+    return this.prisma.mailboxMessage.findMany({
+      where: { to },
+      orderBy: { receivedAt: 'desc' },
+      take: limit,
+    });
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@capstone/platform/auth';
 import { RenderedMailResponse, TemplateSummaryResponse } from './dto/template.response';
 import { TemplatePreview } from './template-preview';

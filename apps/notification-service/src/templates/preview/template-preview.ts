@@ -13,7 +13,14 @@ export class TemplatePreview {
   }
 
   render(name: string): RenderedMail {
-    if (!isTemplateName(name)) throw new NotFoundError(`There is no mail template "${name}"`, { code: 'template_not_found' });
-    return renderMail({ template: name, to: sampleRecipient, variables: templateFor(name).sample } as Parameters<typeof renderMail>[0]);
+    if (!isTemplateName(name))
+      throw new NotFoundError(`There is no mail template "${name}"`, {
+        code: 'template_not_found',
+      });
+    return renderMail({
+      template: name,
+      to: sampleRecipient,
+      variables: templateFor(name).sample,
+    } as Parameters<typeof renderMail>[0]);
   }
 }

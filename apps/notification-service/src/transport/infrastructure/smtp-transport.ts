@@ -21,7 +21,12 @@ export class SmtpTransport extends MailTransport implements OnApplicationShutdow
   constructor(url: string) {
     super();
     // Short timeouts: a hung server should fail the attempt and let the queue's backoff retry it.
-    this.transporter = createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    this.transporter = createTransport({
+      url,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
   }
 
   async send(mail: OutgoingMail): Promise<AcceptedMail> {

@@ -7,21 +7,33 @@ import { defineJob, type JobPayloadOf } from '../../job-contract';
  */
 export const MAIL_QUEUE = 'mail';
 
-const recipient = z.object({ email: z.email(), userId: z.uuid().optional(), username: z.string().optional() });
+const recipient = z.object({
+  email: z.email(),
+  userId: z.uuid().optional(),
+  username: z.string().optional(),
+});
 const link = z.url({ protocol: /^https?$/ });
 
 function mailMessage<TTemplate extends string, TVariables extends z.ZodObject>(
   template: TTemplate,
   variables: TVariables,
 ) {
-  return z.object({ deliveryId: z.uuid(), to: recipient, template: z.literal(template), variables });
+  return z.object({
+    deliveryId: z.uuid(),
+    to: recipient,
+    template: z.literal(template),
+    variables,
+  });
 }
 
 export const SendMail = defineJob({
   queue: MAIL_QUEUE,
   name: 'send-mail',
   schema: z.discriminatedUnion('template', [
-    mailMessage('email-verification', z.object({ verificationUrl: link, expiresAt: z.iso.datetime() })),
+    mailMessage(
+      'email-verification',
+      z.object({ verificationUrl: link, expiresAt: z.iso.datetime() }),
+    ),
     mailMessage('password-reset', z.object({ resetUrl: link, expiresAt: z.iso.datetime() })),
     mailMessage('password-changed', z.object({ changedAt: z.iso.datetime() })),
     mailMessage('welcome', z.object({ appUrl: link })),

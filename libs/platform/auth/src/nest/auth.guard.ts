@@ -22,7 +22,8 @@ export class AuthGuard implements CanActivate {
     // socket.io authenticates once, at the handshake, with Authenticator (see the README).
     if (context.getType() !== 'http') return true;
     // Health probes and metric scrapes come from the infrastructure, which holds no user token.
-    if (this.reflector.get<boolean | undefined>(OPERATIONAL_ENDPOINT, context.getClass())) return true;
+    if (this.reflector.get<boolean | undefined>(OPERATIONAL_ENDPOINT, context.getClass()))
+      return true;
     const targets = [context.getHandler(), context.getClass()];
     const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, targets);
     if (access === 'public') return true;

@@ -1,4 +1,9 @@
-import { ContractViolation, findEventContract, type EventContract, type EventEnvelope } from '@capstone/contracts';
+import {
+  ContractViolation,
+  findEventContract,
+  type EventContract,
+  type EventEnvelope,
+} from '@capstone/contracts';
 
 /** What a received message turned out to be, before any handler runs. */
 export type Delivery =
@@ -19,7 +24,10 @@ export function readDelivery(value: Buffer | null): Delivery {
   }
   const { type, version } = (raw ?? {}) as { type?: unknown; version?: unknown };
   if (typeof type !== 'string' || typeof version !== 'number') {
-    return { kind: 'poisoned', reason: 'the message is not an event envelope (no type and version)' };
+    return {
+      kind: 'poisoned',
+      reason: 'the message is not an event envelope (no type and version)',
+    };
   }
   const contract = findEventContract(type, version);
   if (!contract) return { kind: 'unknown_type', type: `${type}@v${version}` };

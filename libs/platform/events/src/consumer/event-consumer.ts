@@ -13,7 +13,10 @@ import type { SqlExecutor, TransactionalDatabase } from '../sql-executor';
 import { readDelivery } from './delivery';
 
 /** Runs inside the transaction that also records the event as processed: return normally to commit both. */
-export type EventHandler<C extends EventContract, Tx> = (event: EventOf<C>, tx: Tx) => Promise<void>;
+export type EventHandler<C extends EventContract, Tx> = (
+  event: EventOf<C>,
+  tx: Tx,
+) => Promise<void>;
 
 export interface RetryPolicy extends BackoffPolicy {
   /** Attempts in total, the first included, before the message goes to the dead-letter topic. */
@@ -38,7 +41,9 @@ type Outcome = 'processed' | 'duplicate' | 'ignored' | 'unknown_type' | 'dead_le
  * with backoff; after the last attempt the message is parked in `<topic>.dlq` and the partition
  * moves on. Offsets are committed only after a message is finished.
  */
-export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumer<Tx extends SqlExecutor = SqlExecutor>
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(EventConsumer.name);
   private readonly handlers = new Map<string, EventHandler<EventContract, Tx>>();
   private readonly contracts = new Set<EventContract>();
@@ -64,10 +69,16 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
     if (this.consumer || this.handlers.size === 0) return;
     const topics = [...new Set([...this.contracts].map((contract) => contract.topic))];
     await this.options.topics.ensure(topics);
-    const consumer = this.options.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+    });
     await consumer.connect();
     // A new group reads each topic from the start, so a new projection sees the whole history.
-    await consumer.subscribe({ topics: topics.map((topic) => this.options.topics.name(topic)), fromBeginning: true });
+    await consumer.subscribe({
+      topics: topics.map((topic) => this.options.topics.name(topic)),
+      fromBeginning: true,
+    });
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachMessage: (payload) => this.receive(payload),
@@ -101,7 +112,12 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
     if (!handler) return this.count(payload.topic, 'ignored');
     // The trace travels in headers only; correlation and causation come from the validated envelope.
     const { traceparent } = fromCorrelationHeaders(payload.message.headers);
-    const context = { requestId: randomUUID(), correlationId: delivery.event.correlationId, causationId: delivery.event.id, traceparent };
+    const context = {
+      requestId: randomUUID(),
+      correlationId: delivery.event.correlationId,
+      causationId: delivery.event.id,
+      traceparent,
+    };
     await Correlation.run(context, () => this.handleWithRetries(payload, delivery.event, handler));
   }
 
@@ -116,7 +132,8 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
       } catch (error) {
         // Shutting down is no reason to give up on a message: leave it uncommitted for the next run.
         if (this.stopping.signal.aborted) throw error;
-        if (attempt >= this.retry.attempts) return this.deadLetter(payload, (error as Error).message, attempt);
+        if (attempt >= this.retry.attempts)
+          return this.deadLetter(payload, (error as Error).message, attempt);
         handlerRetries.inc({ consumer_group: this.options.groupId, topic: payload.topic });
         await pause(backoffDelay(attempt, this.retry), this.stopping.signal);
         await payload.heartbeat();
@@ -124,7 +141,10 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
     }
   }
 
-  private async processOnce(event: EventEnvelope, handler: EventHandler<EventContract, Tx>): Promise<Outcome> {
+  private async processOnce(
+    event: EventEnvelope,
+    handler: EventHandler<EventContract, Tx>,
+  ): Promise<Outcome> {
     return this.options.database.$transaction(async (tx) => {
       const claimed = await tx.$executeRaw`
         INSERT INTO processed_event (consumer_group, event_id) VALUES (${this.options.groupId}, ${event.id}::uuid)
@@ -135,7 +155,11 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
     });
   }
 
-  private async deadLetter({ topic, partition, message }: EachMessagePayload, error: string, attempts: number): Promise<void> {
+  private async deadLetter(
+    { topic, partition, message }: EachMessagePayload,
+    error: string,
+    attempts: number,
+  ): Promise<void> {
     const headers = withDeadLetterHeaders(message.headers, {
       error,
       attempts: String(attempts),
@@ -144,8 +168,15 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor> implements OnAp
       originalOffset: message.offset,
       consumerGroup: this.options.groupId,
     });
-    await this.deadLetters.send([{ topic: deadLetterTopic(topic), messages: [{ key: message.key, value: message.value, headers }] }]);
-    this.logger.warn(`${this.options.groupId} dead-lettered ${topic}[${partition}]@${message.offset} after ${attempts} attempt(s): ${error}`);
+    await this.deadLetters.send([
+      {
+        topic: deadLetterTopic(topic),
+        messages: [{ key: message.key, value: message.value, headers }],
+      },
+    ]);
+    this.logger.warn(
+      `${this.options.groupId} dead-lettered ${topic}[${partition}]@${message.offset} after ${attempts} attempt(s): ${error}`,
+    );
     this.count(topic, 'dead_lettered');
   }
 

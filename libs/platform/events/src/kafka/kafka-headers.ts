@@ -16,7 +16,10 @@ export const deadLetterHeaderNames = {
 export type StoredHeaders = Record<string, string>;
 
 /** Headers an event carries from its outbox row to every consumer: its causal chain, trace and type. */
-export function eventHeaders(event: EventEnvelope, context: CorrelationContext | undefined): StoredHeaders {
+export function eventHeaders(
+  event: EventEnvelope,
+  context: CorrelationContext | undefined,
+): StoredHeaders {
   return {
     ...toCorrelationHeaders({
       correlationId: event.correlationId,
@@ -32,6 +35,9 @@ export function withDeadLetterHeaders(
   original: IHeaders | undefined,
   details: Record<keyof typeof deadLetterHeaderNames, string>,
 ): IHeaders {
-  const added = Object.entries(details).map(([field, value]) => [deadLetterHeaderNames[field as keyof typeof deadLetterHeaderNames], value]);
+  const added = Object.entries(details).map(([field, value]) => [
+    deadLetterHeaderNames[field as keyof typeof deadLetterHeaderNames],
+    value,
+  ]);
   return { ...original, ...Object.fromEntries(added) };
 }

@@ -1,4 +1,9 @@
-import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+} from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { EventConsumer, type RetryPolicy } from '../consumer/event-consumer';
 import { createKafka } from '../kafka/kafka-client';
@@ -51,26 +56,41 @@ export class EventsModule {
         {
           provide: Kafka,
           inject: [EVENTS_OPTIONS],
-          useFactory: (settings: EventsModuleOptions) => createKafka({ clientId: settings.service, brokers: settings.brokers }),
+          useFactory: (settings: EventsModuleOptions) =>
+            createKafka({ clientId: settings.service, brokers: settings.brokers }),
         },
         {
           provide: KafkaTopics,
           inject: [Kafka, EVENTS_OPTIONS],
           useFactory: (kafka: Kafka, settings: EventsModuleOptions) =>
-            new KafkaTopics(kafka, { partitions: settings.partitions, prefix: settings.topicPrefix }),
+            new KafkaTopics(kafka, {
+              partitions: settings.partitions,
+              prefix: settings.topicPrefix,
+            }),
         },
         Outbox,
         {
           provide: OutboxRelay,
           inject: [Kafka, KafkaTopics, EVENTS_OPTIONS],
           useFactory: (kafka: Kafka, topics: KafkaTopics, settings: EventsModuleOptions) =>
-            new OutboxRelay({ ...settings.relay, databaseUrl: settings.databaseUrl, kafka, topics }),
+            new OutboxRelay({
+              ...settings.relay,
+              databaseUrl: settings.databaseUrl,
+              kafka,
+              topics,
+            }),
         },
         {
           provide: EventConsumer,
           inject: [Kafka, KafkaTopics, EVENTS_OPTIONS],
           useFactory: (kafka: Kafka, topics: KafkaTopics, settings: EventsModuleOptions) =>
-            new EventConsumer({ ...settings.consumer, kafka, topics, groupId: consumerGroup(settings), database: settings.database }),
+            new EventConsumer({
+              ...settings.consumer,
+              kafka,
+              topics,
+              groupId: consumerGroup(settings),
+              database: settings.database,
+            }),
         },
       ],
       exports: [Outbox, OutboxRelay, EventConsumer, KafkaTopics],

@@ -6,7 +6,10 @@ import type { CorrelationContext } from '@capstone/platform/observability';
  * `sealEnvelope` defaults the correlation id to the event's own id, so only that default is
  * replaced; ids the producer set explicitly are kept.
  */
-export function joinCorrelation<T extends EventEnvelope>(event: T, context: CorrelationContext | undefined): T {
+export function joinCorrelation<T extends EventEnvelope>(
+  event: T,
+  context: CorrelationContext | undefined,
+): T {
   if (!context) return event;
   return {
     ...event,

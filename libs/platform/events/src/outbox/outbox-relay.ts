@@ -96,7 +96,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.leader) return true;
 
     if (this.lagCheck.due()) await this.reportLag(session);
-    if (this.retentionSweep.due()) await session.deletePublishedBefore(new Date(Date.now() - this.retentionMs), 10_000);
+    if (this.retentionSweep.due())
+      await session.deletePublishedBefore(new Date(Date.now() - this.retentionMs), 10_000);
 
     const batch = await session.unpublished(this.batchSize);
     if (batch.length === 0) return true;
@@ -111,7 +112,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     for (const row of batch) {
       const topic = this.options.topics.name(row.topic);
       const entry = byTopic.get(topic) ?? { topic, messages: [] };
-      entry.messages.push({ key: row.key, value: JSON.stringify(row.payload), headers: row.headers });
+      entry.messages.push({
+        key: row.key,
+        value: JSON.stringify(row.payload),
+        headers: row.headers,
+      });
       byTopic.set(topic, entry);
     }
     return [...byTopic.values()];
@@ -121,9 +126,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const delayMs = backoffDelay(failures, this.backoff);
     if (error instanceof KafkaJSError) {
       outboxPublishFailures.inc();
-      this.logger.warn(`Kafka did not take the outbox batch (${error.message}); retrying in ${delayMs} ms`);
+      this.logger.warn(
+        `Kafka did not take the outbox batch (${error.message}); retrying in ${delayMs} ms`,
+      );
     } else {
-      this.logger.warn(`Outbox relay lost its database session (${(error as Error).message}); reconnecting in ${delayMs} ms`);
+      this.logger.warn(
+        `Outbox relay lost its database session (${(error as Error).message}); reconnecting in ${delayMs} ms`,
+      );
       await this.closeSession();
     }
     await pause(delayMs, this.stopping.signal);

@@ -1,4 +1,9 @@
-import { findEventContract, parseEvent, type EventContract, type EventEnvelope } from '@capstone/contracts';
+import {
+  findEventContract,
+  parseEvent,
+  type EventContract,
+  type EventEnvelope,
+} from '@capstone/contracts';
 import { Correlation } from '@capstone/platform/observability';
 import { eventHeaders } from '../kafka/kafka-headers';
 import type { SqlExecutor } from '../sql-executor';

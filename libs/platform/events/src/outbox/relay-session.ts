@@ -64,11 +64,17 @@ export class RelaySession {
   }
 
   async markPublished(ids: string[]): Promise<void> {
-    await this.client.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.client.query(
+      `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   async lag(): Promise<OutboxLag> {
-    const { rows } = await this.client.query<{ unpublished: number; oldest_age_seconds: number | null }>(
+    const { rows } = await this.client.query<{
+      unpublished: number;
+      oldest_age_seconds: number | null;
+    }>(
       `SELECT count(*)::int AS unpublished,
               extract(epoch FROM now() - min(created_at))::float8 AS oldest_age_seconds
          FROM outbox_event WHERE published_at IS NULL`,

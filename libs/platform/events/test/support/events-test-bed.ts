@@ -20,7 +20,10 @@ import {
 } from '../../src';
 import { PrismaClient } from '../prisma/generated/prisma/client';
 
-export const eventsTestProject: PrismaProject = prismaProject(join(__dirname, '..', 'prisma'), 'events');
+export const eventsTestProject: PrismaProject = prismaProject(
+  join(__dirname, '..', 'prisma'),
+  'events',
+);
 
 export type TestTransaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -43,20 +46,31 @@ export class EventsTestBed {
   static async open(label: string): Promise<EventsTestBed> {
     const database = await createTestDatabase(eventsTestProject);
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    const kafka = createKafka({ clientId: `events-test-${label}`, brokers: testEndpoints.kafkaBrokers });
+    const kafka = createKafka({
+      clientId: `events-test-${label}`,
+      brokers: testEndpoints.kafkaBrokers,
+    });
     const names = testKafkaNames(label);
     const topics = new KafkaTopics(kafka, { partitions: 3, prefix: names.topicPrefix });
     return new EventsTestBed(database, prisma, kafka, topics, names.groupId(''));
   }
 
   startRelay(options: Partial<OutboxRelayOptions> = {}): OutboxRelay {
-    const relay = new OutboxRelay({ databaseUrl: this.database.url, kafka: this.kafka, topics: this.topics, ...options });
+    const relay = new OutboxRelay({
+      databaseUrl: this.database.url,
+      kafka: this.kafka,
+      topics: this.topics,
+      ...options,
+    });
     relay.start();
     this.running.push(relay);
     return relay;
   }
 
-  consumer(name: string, options: Partial<EventConsumerOptions<TestTransaction>> = {}): EventConsumer<TestTransaction> {
+  consumer(
+    name: string,
+    options: Partial<EventConsumerOptions<TestTransaction>> = {},
+  ): EventConsumer<TestTransaction> {
     const consumer = new EventConsumer<TestTransaction>({
       kafka: this.kafka,
       topics: this.topics,
@@ -74,7 +88,10 @@ export class EventsTestBed {
   }
 
   /** Writes a message straight to Kafka, bypassing the outbox: a redelivery, or what a broken producer sends. */
-  async produceRaw(topic: string, message: { key: string; value: string; headers?: IHeaders }): Promise<void> {
+  async produceRaw(
+    topic: string,
+    message: { key: string; value: string; headers?: IHeaders },
+  ): Promise<void> {
     const producer = this.kafka.producer();
     await producer.connect();
     try {

@@ -1,11 +1,16 @@
 import { register } from 'prom-client';
 
 /** The sum of a metric's series whose labels match, read from the registry /metrics serves. */
-export async function metricValue(name: string, labels: Record<string, string> = {}): Promise<number> {
+export async function metricValue(
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number> {
   const metric = register.getSingleMetric(name);
   const values = metric ? (await metric.get()).values : [];
   return values
-    .filter((series) => Object.entries(labels).every(([label, value]) => series.labels[label] === value))
+    .filter((series) =>
+      Object.entries(labels).every(([label, value]) => series.labels[label] === value),
+    )
     .reduce((sum, series) => sum + series.value, 0);
 }
 

@@ -18,7 +18,15 @@ export async function registerUser(bed: EventsTestBed, id = uuidv7()): Promise<T
       UserRegistered.create({
         source: 'events-test',
         subject: id,
-        data: { userId: id, username: user.username, email: user.email, bio: null, image: null, roles: ['user'], emailVerified: false },
+        data: {
+          userId: id,
+          username: user.username,
+          email: user.email,
+          bio: null,
+          image: null,
+          roles: ['user'],
+          emailVerified: false,
+        },
       }),
     );
   });

@@ -20,10 +20,16 @@ export interface TestApp {
 }
 
 /** The service exactly as production builds it (`configureApplication`), minus listening on a port. */
-export async function createTestApp(appModule: Type<unknown>, options: TestAppOptions): Promise<TestApp> {
+export async function createTestApp(
+  appModule: Type<unknown>,
+  options: TestAppOptions,
+): Promise<TestApp> {
   const builder = Test.createTestingModule({ imports: [appModule] });
   const moduleRef = await (options.overrides?.(builder) ?? builder).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, autoFlushLogs: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bufferLogs: true,
+    autoFlushLogs: false,
+  });
   configureApplication(app, options.http);
   await app.init();
   return { app, http: request(app.getHttpServer()), close: () => app.close() };

@@ -7,6 +7,8 @@ export const testEndpoints = {
     return process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   },
   get kafkaBrokers(): string[] {
-    return (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((broker) => broker.trim());
+    return (process.env.KAFKA_BROKERS || '127.0.0.1:9092')
+      .split(',')
+      .map((broker) => broker.trim());
   },
 };

@@ -5,7 +5,9 @@ export async function ensureTestInfrastructure(): Promise<void> {
   const { statuses } = await infraUp({ log: () => undefined });
   const unhealthy = statuses.filter((status) => !status.healthy);
   if (unhealthy.length > 0) {
-    throw new Error(`test infrastructure is not healthy: ${unhealthy.map((s) => `${s.component} (${s.detail})`).join(', ')}`);
+    throw new Error(
+      `test infrastructure is not healthy: ${unhealthy.map((s) => `${s.component} (${s.detail})`).join(', ')}`,
+    );
   }
 }
 

@@ -1,4 +1,11 @@
 // The testing library drives the same workspace tools `npm test` uses; this file is its only door into tools/.
-export { databaseUrlFor, deployMigrations, generateClient, migrationList, prismaProject, type PrismaProject } from '../../../../../tools/db';
+export {
+  databaseUrlFor,
+  deployMigrations,
+  generateClient,
+  migrationList,
+  prismaProject,
+  type PrismaProject,
+} from '../../../../../tools/db';
 export { infraStatus, infraUp, startComponent, stopComponent } from '../../../../../tools/infra';
 export { repoRoot } from '../../../../../tools/workspace/paths';

@@ -10,9 +10,13 @@ import { kafkaOwnershipVariable } from './kafka-ownership';
  * the Kafka broker is capstone's own to stop, and generates the client of a test-only Prisma project
  * in `<project>/test/prisma/`, so that a plain `npx jest <project>` works without `npm test` first.
  */
-export default async function globalSetup(_globalConfig: unknown, project: { rootDir: string }): Promise<void> {
+export default async function globalSetup(
+  _globalConfig: unknown,
+  project: { rootDir: string },
+): Promise<void> {
   await ensureTestInfrastructure();
   process.env[kafkaOwnershipVariable] = String((await managedKafka()) !== undefined);
   const testPrisma = join(project.rootDir, 'test', 'prisma');
-  if (existsSync(join(testPrisma, 'prisma.config.ts'))) await generateClient(prismaProject(testPrisma, `test_${basename(project.rootDir)}`));
+  if (existsSync(join(testPrisma, 'prisma.config.ts')))
+    await generateClient(prismaProject(testPrisma, `test_${basename(project.rootDir)}`));
 }

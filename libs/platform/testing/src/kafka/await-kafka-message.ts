@@ -18,7 +18,8 @@ export async function awaitKafkaMessage(
     return await eventually(
       () => {
         const match = recording.messages.find(predicate);
-        if (!match) throw new Error(`no message on ${topic} matched (${recording.messages.length} seen)`);
+        if (!match)
+          throw new Error(`no message on ${topic} matched (${recording.messages.length} seen)`);
         return match;
       },
       { timeoutMs: Math.max(0, deadline - Date.now()) },

@@ -20,8 +20,15 @@ export interface KafkaRecording {
 }
 
 /** Starts reading `topic` from the beginning with a throwaway consumer group. */
-export async function recordKafkaMessages(topic: string, { timeoutMs = 15_000 } = {}): Promise<KafkaRecording> {
-  const kafka = new Kafka({ clientId: 'test-recorder', brokers: testEndpoints.kafkaBrokers, logLevel: logLevel.ERROR });
+export async function recordKafkaMessages(
+  topic: string,
+  { timeoutMs = 15_000 } = {},
+): Promise<KafkaRecording> {
+  const kafka = new Kafka({
+    clientId: 'test-recorder',
+    brokers: testEndpoints.kafkaBrokers,
+    logLevel: logLevel.ERROR,
+  });
   await awaitTopic(kafka, topic, timeoutMs);
   // A short fetch wait keeps `stop()` quick: disconnecting waits for the fetch in flight.
   const consumer: Consumer = kafka.consumer({
@@ -32,7 +39,10 @@ export async function recordKafkaMessages(topic: string, { timeoutMs = 15_000 } 
   const messages: ReceivedMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ partition, message }) => void messages.push(decode(topic, partition, message)) });
+  await consumer.run({
+    eachMessage: async ({ partition, message }) =>
+      void messages.push(decode(topic, partition, message)),
+  });
   return { messages, stop: () => consumer.disconnect() };
 }
 
@@ -43,7 +53,8 @@ async function awaitTopic(kafka: Kafka, topic: string, timeoutMs: number): Promi
   try {
     await eventually(
       async () => {
-        if (!(await admin.listTopics()).includes(topic)) throw new Error(`topic ${topic} does not exist`);
+        if (!(await admin.listTopics()).includes(topic))
+          throw new Error(`topic ${topic} does not exist`);
       },
       { timeoutMs, intervalMs: 100 },
     );
@@ -54,7 +65,10 @@ async function awaitTopic(kafka: Kafka, topic: string, timeoutMs: number): Promi
 
 function decode(topic: string, partition: number, message: KafkaMessage): ReceivedMessage {
   const headers = Object.fromEntries(
-    Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(Array.isArray(value) ? value[0] : value)]),
+    Object.entries(message.headers ?? {}).map(([name, value]) => [
+      name,
+      String(Array.isArray(value) ? value[0] : value),
+    ]),
   );
   return {
     topic,

@@ -13,7 +13,14 @@ export interface InspectableQueue {
   getJobs(types?: JobType[]): Promise<QueuedJob[]>;
 }
 
-const everyState: JobType[] = ['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'];
+const everyState: JobType[] = [
+  'waiting',
+  'delayed',
+  'prioritized',
+  'active',
+  'completed',
+  'failed',
+];
 
 /** Resolves with the first job, in any state, that satisfies the predicate, or fails at the deadline. */
 export function awaitQueueJob<TData = unknown>(

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class TemplateSummaryResponse {
   @ApiProperty({ example: 'welcome' }) name!: string;
-  @ApiProperty({ description: 'Essential mail ignores the recipient’s opt-outs' }) essential!: boolean;
+  @ApiProperty({ description: 'Essential mail ignores the recipient’s opt-outs' })
+  essential!: boolean;
 }
 
 export class RenderedMailResponse {
