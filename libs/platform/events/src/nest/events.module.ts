@@ -22,7 +22,10 @@ export interface EventsModuleOptions {
   database: TransactionalDatabase;
   partitions: number;
   topicPrefix?: string;
-  relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'backoff' | 'retentionMs'>;
+  relay?: Pick<
+    OutboxRelayOptions,
+    'batchSize' | 'pollIntervalMs' | 'backoff' | 'retentionMs' | 'processedRetentionMs'
+  >;
   consumer?: { retry?: RetryPolicy; partitionsConsumedConcurrently?: number };
 }
 

@@ -20,6 +20,11 @@ export interface OutboxRelayOptions {
   backoff?: BackoffPolicy;
   /** Published rows older than this are deleted; they are only kept to investigate incidents. */
   retentionMs?: number;
+  /**
+   * Consumers' processed-event records older than this are deleted. It must outlast any redelivery:
+   * keep it well above the topics' Kafka retention (7 days by default).
+   */
+  processedRetentionMs?: number;
 }
 
 /**
@@ -38,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly pollIntervalMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly retentionMs: number;
+  private readonly processedRetentionMs: number;
   private session?: RelaySession;
   private leader = false;
   private running?: Promise<void>;
@@ -48,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.backoff = options.backoff ?? { initialDelayMs: 200, maxDelayMs: 10_000 };
     this.retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
+    this.processedRetentionMs = options.processedRetentionMs ?? 30 * 24 * 3_600_000;
   }
 
   /** Whether this instance currently holds the database's publishing seat. */
@@ -96,8 +103,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.leader) return true;
 
     if (this.lagCheck.due()) await this.reportLag(session);
-    if (this.retentionSweep.due())
+    // The leader keeps the database's event tables in bounds, a slice at a time.
+    if (this.retentionSweep.due()) {
       await session.deletePublishedBefore(new Date(Date.now() - this.retentionMs), 10_000);
+      await session.deleteProcessedBefore(new Date(Date.now() - this.processedRetentionMs), 10_000);
+    }
 
     const batch = await session.unpublished(this.batchSize);
     if (batch.length === 0) return true;

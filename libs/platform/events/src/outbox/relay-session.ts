@@ -92,6 +92,16 @@ export class RelaySession {
     return rowCount ?? 0;
   }
 
+  /** Deletes one bounded slice of processed-event records older than the cutoff. */
+  async deleteProcessedBefore(cutoff: Date, limit: number): Promise<number> {
+    const { rowCount } = await this.client.query(
+      `DELETE FROM processed_event WHERE (consumer_group, event_id) IN (
+         SELECT consumer_group, event_id FROM processed_event WHERE processed_at < $1 LIMIT $2)`,
+      [cutoff, limit],
+    );
+    return rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }
