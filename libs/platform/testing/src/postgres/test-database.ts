@@ -25,7 +25,10 @@ export async function createTestDatabase(project: PrismaProject): Promise<TestDa
 }
 
 async function onServer(statement: string): Promise<void> {
-  const admin = new Client({ connectionString: testEndpoints.databaseUrl });
+  // The maintenance database: DATABASE_URL may name a test database, which cannot drop itself.
+  const admin = new Client({
+    connectionString: databaseUrlFor('postgres', testEndpoints.databaseUrl),
+  });
   await admin.connect();
   try {
     await admin.query(statement);
