@@ -1,8 +1,9 @@
 import {
+  accessTokenEnvironment,
   databaseUrl,
-  kafkaBrokers,
+  eventsEnvironment,
   platformEnvironment,
-  redisUrl,
+  queuesEnvironment,
 } from '@capstone/platform/config';
 import { z } from 'zod';
 
@@ -10,19 +11,9 @@ import { z } from 'zod';
 export const environmentSchema = z.object({
   ...platformEnvironment(3001),
   DATABASE_URL: databaseUrl(),
-  REDIS_URL: redisUrl(),
-  KAFKA_BROKERS: kafkaBrokers(),
-  KAFKA_PARTITIONS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(3)
-    .describe('partitions of each topic it creates'),
-  KAFKA_TOPIC_PREFIX: z
-    .string()
-    .default('')
-    .describe('namespace for every topic (tests isolate themselves with it)'),
-  QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
+  ...eventsEnvironment(),
+  ...queuesEnvironment(),
+  ...accessTokenEnvironment(),
   TRUSTED_PROXIES: z
     .string()
     .default('loopback, linklocal, uniquelocal')
@@ -34,8 +25,6 @@ export const environmentSchema = z.object({
     .min(1)
     .default('capstone:auth')
     .describe('Redis key prefix of rate-limit counters and login locks'),
-  JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
-  JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()

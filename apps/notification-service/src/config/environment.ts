@@ -1,8 +1,9 @@
 import {
   databaseUrl,
-  kafkaBrokers,
+  eventsEnvironment,
   platformEnvironment,
-  redisUrl,
+  queuesEnvironment,
+  tokenVerificationEnvironment,
 } from '@capstone/platform/config';
 import { z } from 'zod';
 
@@ -11,19 +12,9 @@ export const environmentSchema = z
   .object({
     ...platformEnvironment(3006),
     DATABASE_URL: databaseUrl(),
-    REDIS_URL: redisUrl(),
-    KAFKA_BROKERS: kafkaBrokers(),
-    KAFKA_PARTITIONS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .default(3)
-      .describe('partitions of each topic it creates'),
-    KAFKA_TOPIC_PREFIX: z
-      .string()
-      .default('')
-      .describe('namespace for every topic (tests isolate themselves with it)'),
-    QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
+    ...eventsEnvironment(),
+    ...queuesEnvironment(),
+    ...tokenVerificationEnvironment(),
     MAIL_CONCURRENCY: z.coerce
       .number()
       .int()
@@ -31,11 +22,6 @@ export const environmentSchema = z
       .max(50)
       .default(5)
       .describe('mail jobs sent at once by one process'),
-    JWKS_URL: z
-      .url()
-      .describe("auth-service's JWKS, e.g. http://127.0.0.1:3001/.well-known/jwks.json"),
-    JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
-    JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
       .optional()

@@ -69,6 +69,41 @@ export const platformEnvironment = (defaultPort: number) => ({
 
 export type PlatformEnvironment = z.output<z.ZodObject<ReturnType<typeof platformEnvironment>>>;
 
+/** A service that publishes or consumes events (`@capstone/platform/events`). */
+export const eventsEnvironment = () => ({
+  KAFKA_BROKERS: kafkaBrokers(),
+  KAFKA_PARTITIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe('partitions of each topic it creates'),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .default('')
+    .describe('namespace for every topic and consumer group (tests isolate themselves with it)'),
+});
+
+/** A service that enqueues or works BullMQ jobs (`@capstone/platform/queues`). */
+export const queuesEnvironment = () => ({
+  REDIS_URL: redisUrl(),
+  QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
+});
+
+/** What every access token must say, for the service that signs them and those that verify them. */
+export const accessTokenEnvironment = () => ({
+  JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
+  JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),
+});
+
+/** A service that verifies access tokens against auth-service's published keys. */
+export const tokenVerificationEnvironment = () => ({
+  JWKS_URL: z
+    .url()
+    .describe("auth-service's JWKS, e.g. http://127.0.0.1:3001/.well-known/jwks.json"),
+  ...accessTokenEnvironment(),
+});
+
 function commaSeparated(item: z.ZodString) {
   return z
     .string()
