@@ -1,13 +1,16 @@
 /**
  * `npm start`: the whole stack as local processes. Infrastructure up, database clients generated,
- * migrations applied, demo data seeded, every service built and started, then a table of URLs.
+ * migrations applied, demo data seeded, every service built and started behind the gateway (the
+ * same routes as nginx in Compose), then a table of URLs.
  * Ctrl-C stops the services and whatever infrastructure this run started.
  */
 import { infraDown, infraUp, type Component } from '../infra';
 import { binary, runCommand } from '../workspace/command';
 import { databaseUrlFor, deployAll, generateClients, seedAll } from '../db';
 import { syncSharedPrismaModels } from '../prisma-shared';
-import { runnableApps } from './apps';
+import type { Server } from 'node:http';
+import { runnableApps, type RunnableApp } from './apps';
+import { startDevGateway } from './dev-gateway';
 import { serviceEnvironment } from './service-environment';
 import { ServiceSupervisor } from './supervisor';
 
@@ -64,24 +67,35 @@ async function main(): Promise<void> {
       supervisor.start(app.name, app.entry, serviceEnvironment(app));
     }
   }
+  const gateway = apps.length > 0 ? await openGateway(apps) : undefined;
 
   printUrls(
     statuses.map((s) => [s.component, s.endpoint]),
     apps,
+    gateway !== undefined,
   );
   await untilInterrupted();
 
   console.log('\nStopping…');
+  gateway?.close();
   await supervisor.stopAll();
   await stopStartedInfra(startedNow);
 }
 
-function printUrls(infra: [string, string][], apps: ReturnType<typeof runnableApps>): void {
+/** The same routes as the nginx gateway in Compose; a busy port leaves the services reachable directly. */
+async function openGateway(apps: RunnableApp[]): Promise<Server | undefined> {
+  try {
+    return await startDevGateway(gatewayPort, new Map(apps.map((app) => [app.name, app.port])));
+  } catch (error) {
+    console.warn(`  gateway not started on port ${gatewayPort}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function printUrls(infra: [string, string][], apps: RunnableApp[], gatewayUp: boolean): void {
   const rows: [string, string][] = [
     ...infra,
-    ...(apps.length > 0
-      ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]]
-      : []),
+    ...(gatewayUp ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]] : []),
     ...apps.map((app): [string, string] => [app.name, `http://localhost:${app.port}/docs`]),
     // Without SMTP_URL, notification-service keeps every email in its development mailbox.
     ...apps

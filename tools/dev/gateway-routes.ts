@@ -1,0 +1,30 @@
+/**
+ * The gateway's routes, as `npm start` serves them. deploy/gateway/nginx.conf serves the same ones in
+ * Compose (and the Ingress in Kubernetes); a test keeps this table and nginx.conf identical.
+ */
+export interface GatewayRoute {
+  /** nginx's `location ^~ path` (prefix) or `location = path` (exact). */
+  match: 'prefix' | 'exact';
+  path: string;
+  service: string;
+}
+
+export const gatewayRoutes: readonly GatewayRoute[] = [
+  { match: 'prefix', path: '/api/auth/', service: 'auth-service' },
+  { match: 'prefix', path: '/api/users', service: 'auth-service' },
+  { match: 'exact', path: '/api/user', service: 'auth-service' },
+  { match: 'prefix', path: '/.well-known/', service: 'auth-service' },
+  { match: 'prefix', path: '/api/notifications/', service: 'notification-service' },
+];
+
+/** Paths the gateway refuses outright: service-to-service endpoints never face the outside. */
+export const closedPrefixes: readonly string[] = ['/internal/'];
+
+export function routeFor(path: string, routes = gatewayRoutes): GatewayRoute | undefined {
+  if (closedPrefixes.some((prefix) => path.startsWith(prefix))) return undefined;
+  return routes
+    .filter((route) =>
+      route.match === 'exact' ? path === route.path : path.startsWith(route.path),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
