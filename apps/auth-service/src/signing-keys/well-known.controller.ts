@@ -6,6 +6,19 @@ import { SIGNING_ALGORITHM } from './signing-key';
 import { SigningKeyRing } from './signing-key-ring';
 
 /** Discovery documents other services and libraries read; unversioned, as their RFCs define them. */
+
+/** Every claim an access token carries (see accessTokenClaims in @capstone/platform/auth). */
+const CLAIMS_SUPPORTED = [
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'sub',
+  'sid',
+  'username',
+  'roles',
+  'email_verified',
+];
 @ApiTags('signing keys')
 @Public()
 @Controller({ path: '.well-known', version: VERSION_NEUTRAL })
@@ -53,17 +66,7 @@ export class WellKnownController {
         jwks_uri: 'http://127.0.0.1:3001/.well-known/jwks.json',
         id_token_signing_alg_values_supported: ['EdDSA'],
         subject_types_supported: ['public'],
-        claims_supported: [
-          'iss',
-          'aud',
-          'exp',
-          'iat',
-          'sub',
-          'sid',
-          'username',
-          'roles',
-          'email_verified',
-        ],
+        claims_supported: CLAIMS_SUPPORTED,
       },
     },
   })
@@ -74,17 +77,7 @@ export class WellKnownController {
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       id_token_signing_alg_values_supported: [SIGNING_ALGORITHM],
       subject_types_supported: ['public'],
-      claims_supported: [
-        'iss',
-        'aud',
-        'exp',
-        'iat',
-        'sub',
-        'sid',
-        'username',
-        'roles',
-        'email_verified',
-      ],
+      claims_supported: CLAIMS_SUPPORTED,
     };
   }
 }
