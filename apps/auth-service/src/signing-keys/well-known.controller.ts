@@ -5,8 +5,6 @@ import { AccessTokenSettings } from './access-token-settings';
 import { SIGNING_ALGORITHM } from './signing-key';
 import { SigningKeyRing } from './signing-key-ring';
 
-/** Discovery documents other services and libraries read; unversioned, as their RFCs define them. */
-
 /** Every claim an access token carries (see accessTokenClaims in @capstone/platform/auth). */
 const CLAIMS_SUPPORTED = [
   'iss',
@@ -19,6 +17,8 @@ const CLAIMS_SUPPORTED = [
   'roles',
   'email_verified',
 ];
+
+/** Discovery documents other services and libraries read; unversioned, as their RFCs define them. */
 @ApiTags('signing keys')
 @Public()
 @Controller({ path: '.well-known', version: VERSION_NEUTRAL })
