@@ -1,15 +1,10 @@
-import type { Role } from '../generated/prisma/enums';
+import type { User } from '../accounts/user';
 
 /** An account as an administrator sees it: identity, roles and state, never credentials. */
-export interface ManagedUser {
-  id: string;
-  email: string;
-  username: string;
-  roles: Role[];
-  emailVerified: boolean;
-  disabledAt: Date | null;
-  createdAt: Date;
-}
+export type ManagedUser = Pick<
+  User,
+  'id' | 'email' | 'username' | 'roles' | 'emailVerifiedAt' | 'disabledAt' | 'createdAt'
+>;
 
 export function isActiveAdmin(user: ManagedUser): boolean {
   return user.roles.includes('admin') && user.disabledAt === null;

@@ -31,7 +31,7 @@ export class ManagedUserResponse {
       email: user.email,
       username: user.username,
       roles: user.roles,
-      emailVerified: user.emailVerified,
+      emailVerified: user.emailVerifiedAt !== null,
       disabledAt: user.disabledAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
     };

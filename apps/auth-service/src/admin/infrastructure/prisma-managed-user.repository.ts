@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { uniquenessKey } from '../../accounts/user';
 import { PrismaService } from '../../database/prisma.service';
-import type { Prisma, User } from '../../generated/prisma/client';
+import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { pageOf, type Page } from '../../shared/pagination';
 import type { ManagedUser } from '../managed-user';
 import { ManagedUserRepository, type UserSearch } from '../managed-user.repository';
+
+// Exactly the ManagedUser fields: the password hash is never even read.
+const MANAGED_USER = {
+  id: true,
+  email: true,
+  username: true,
+  roles: true,
+  emailVerifiedAt: true,
+  disabledAt: true,
+  createdAt: true,
+} as const satisfies Prisma.UserSelect;
 
 @Injectable()
 export class PrismaManagedUserRepository extends ManagedUserRepository {
@@ -24,18 +35,18 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
         ...(role && { roles: { has: role } }),
         ...(after && { id: { gt: after } }),
       },
+      select: MANAGED_USER,
       orderBy: { id: 'asc' },
       take: limit + 1,
     });
-    return pageOf(rows.map(toManagedUser), limit);
+    return pageOf(rows, limit);
   }
 
   async findById(
     id: string,
     tx: Prisma.TransactionClient = this.prisma,
   ): Promise<ManagedUser | null> {
-    const row = await tx.user.findUnique({ where: { id } });
-    return row && toManagedUser(row);
+    return tx.user.findUnique({ where: { id }, select: MANAGED_USER });
   }
 
   async lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
@@ -48,7 +59,7 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
   }
 
   async setRoles(id: string, roles: Role[], tx: Prisma.TransactionClient): Promise<ManagedUser> {
-    return toManagedUser(await tx.user.update({ where: { id }, data: { roles } }));
+    return tx.user.update({ where: { id }, data: { roles }, select: MANAGED_USER });
   }
 
   async setDisabledAt(
@@ -56,7 +67,7 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
     at: Date | null,
     tx: Prisma.TransactionClient,
   ): Promise<ManagedUser> {
-    return toManagedUser(await tx.user.update({ where: { id }, data: { disabledAt: at } }));
+    return tx.user.update({ where: { id }, data: { disabledAt: at }, select: MANAGED_USER });
   }
 
   async delete(id: string, tx: Prisma.TransactionClient): Promise<void> {
@@ -67,16 +78,4 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
 // Prisma passes startsWith to LIKE as is: a `%` or `_` typed by an admin must match only itself.
 function escapeLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-function toManagedUser(row: User): ManagedUser {
-  return {
-    id: row.id,
-    email: row.email,
-    username: row.username,
-    roles: row.roles,
-    emailVerified: row.emailVerifiedAt !== null,
-    disabledAt: row.disabledAt,
-    createdAt: row.createdAt,
-  };
 }
