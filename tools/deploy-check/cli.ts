@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import { repoRoot } from '../workspace/paths';
 import { checkDeployment, formatProblem } from './index';
 
 // `npm run check:deploy` checks this repository; pass a folder to check another tree.
-const root = resolve(process.argv[2] ?? resolve(__dirname, '../..'));
+const root = resolve(process.argv[2] ?? repoRoot);
 
 checkDeployment(root).then(
   (problems) => {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDeployment, formatProblem } from './index';
-import { REPOSITORY_ROOT } from './testing/deployment-copies';
+import { repoRoot } from '../workspace/paths';
 
 describe("the repository's deployment files", () => {
   it('pass every deployment check', async () => {
-    const problems = await checkDeployment(REPOSITORY_ROOT);
+    const problems = await checkDeployment(repoRoot);
 
     expect(problems.map(formatProblem)).toEqual([]);
   }, 30_000);
 
   it('create the same service databases in Compose and in the local Kubernetes cluster', () => {
-    const read = (file: string) => readFileSync(join(REPOSITORY_ROOT, file), 'utf8');
+    const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 
     expect(read('k8s/components/local-infra/create-service-databases.sql')).toBe(
       read('deploy/postgres/create-service-databases.sql'),

@@ -1,11 +1,6 @@
 import { checkCompose } from '../index';
-import {
-  copyDeployment,
-  editYaml,
-  FIXTURES,
-  removeCopies,
-  REPOSITORY_ROOT,
-} from '../testing/deployment-copies';
+import { copyDeployment, editYaml, FIXTURES, removeCopies } from '../testing/deployment-copies';
+import { repoRoot } from '../../workspace/paths';
 
 const COMPOSE = 'docker-compose.yml';
 const APP_FIXTURE = `${FIXTURES}/compose-app`;
@@ -13,7 +8,7 @@ const APP_FIXTURE = `${FIXTURES}/compose-app`;
 /** The repository's docker-compose.yml with one edit applied. */
 function repositoryComposeWith(edit: Parameters<typeof editYaml>[2]): string {
   // The apps come along: app services in the real file are checked against their environment schemas.
-  const root = copyDeployment(REPOSITORY_ROOT, [
+  const root = copyDeployment(repoRoot, [
     COMPOSE,
     'apps',
     'libs',

@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDockerfile } from '../index';
-import {
-  copyDeployment,
-  editText,
-  removeCopies,
-  REPOSITORY_ROOT,
-} from '../testing/deployment-copies';
+import { copyDeployment, editText, removeCopies } from '../testing/deployment-copies';
+import { repoRoot } from '../../workspace/paths';
 
 const DOCKERFILE = 'Dockerfile';
 
 /** The repository's Dockerfile and build-context files, with the Dockerfile edited. */
 function dockerfileWith(edit: (text: string) => string): string {
-  const root = copyDeployment(REPOSITORY_ROOT, [
+  const root = copyDeployment(repoRoot, [
     DOCKERFILE,
     '.dockerignore',
     'package.json',

@@ -7,9 +7,9 @@ import {
   editText,
   editYaml,
   removeCopies,
-  REPOSITORY_ROOT,
   resource,
 } from '../testing/deployment-copies';
+import { repoRoot } from '../../workspace/paths';
 
 const INFRA = 'k8s/components/local-infra';
 const REDIS = `${INFRA}/redis.yaml`;
@@ -18,7 +18,7 @@ const REDIS_CONTAINER = 'spec.template.spec.containers[0]';
 
 /** A copy of the repository's k8s/ tree to break one thing in. */
 function copyOfKubernetesTree(): string {
-  return copyDeployment(REPOSITORY_ROOT, ['k8s']);
+  return copyDeployment(repoRoot, ['k8s']);
 }
 
 function redisWith(

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
+import { repoRoot } from '../../workspace/paths';
 
-export const REPOSITORY_ROOT = resolve(__dirname, '../../..');
 export const FIXTURES = resolve(__dirname, '../fixtures');
 
 const copies: string[] = [];
@@ -15,7 +15,7 @@ export function copyDeployment(from: string, paths: readonly string[]): string {
     cpSync(join(from, path), join(root, path), { recursive: true });
   }
   // App environment schemas import zod; the copy resolves it from the repository, as the original does.
-  symlinkSync(join(REPOSITORY_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   copies.push(root);
   return root;
 }
