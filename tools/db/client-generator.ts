@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { binary, runCommand } from '../workspace/command';
+import { databaseUrlFor } from './database-url';
 import type { PrismaProject } from './prisma-project';
 
 /**
@@ -15,7 +16,7 @@ export async function generateClient(project: PrismaProject): Promise<void> {
         PRISMA_SCHEMA_ENGINE_BINARY: join(__dirname, 'no-native-engine.sh'),
         PRISMA_HIDE_UPDATE_MESSAGE: '1',
         // The config reads DATABASE_URL even though generating never connects.
-        DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+        DATABASE_URL: databaseUrlFor(project.database),
       },
     },
   );

@@ -1,6 +1,11 @@
-/** The same server as DATABASE_URL, pointed at one service's database. */
-export function databaseUrlFor(database: string, serverUrl = process.env.DATABASE_URL): string {
-  const url = new URL(serverUrl ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+import { infraSettings } from '../infra/settings';
+
+/** The same server as DATABASE_URL (or the infra tool's default for it), pointed at one service's database. */
+export function databaseUrlFor(
+  database: string,
+  serverUrl: string | URL = infraSettings().databaseUrl,
+): string {
+  const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
