@@ -5,6 +5,7 @@ import { ValidationError } from '@capstone/platform/http';
 import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../../accounts/password-hasher';
 import { passwordProblems } from '../../accounts/password-policy';
+import { publicProfileOf } from '../../accounts/user';
 import { UserRepository } from '../../accounts/user-repository';
 import { AuditEventType } from '../../audit/audit-event-type';
 import { AuditLog } from '../../audit/audit-log';
@@ -66,21 +67,14 @@ export class UserProvisioning {
         tx,
       );
       // Operators vouch for these addresses: there is no inbox to send a verification link to.
-      await this.accounts.markEmailVerified(id, now, tx);
-      const user = await this.managedUsers.setRoles(id, roles, tx);
-      const profile = {
-        userId: id,
-        username: user.username,
-        email: user.email,
-        bio: null,
-        image: null,
-      };
+      const verified = await this.accounts.markEmailVerified(id, now, tx);
+      await this.managedUsers.setRoles(id, roles, tx);
       await this.outbox.record(
         tx,
         UserRegistered.create({
           source: SOURCE,
           subject: id,
-          data: { ...profile, roles, emailVerified: true },
+          data: { ...publicProfileOf(verified), roles, emailVerified: true },
         }),
       );
       await this.audit.record(
