@@ -1,14 +1,11 @@
 import { Controller, Get, Query, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '@capstone/platform/auth';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { AdminOnly, CurrentUser, type Principal } from '@capstone/platform/auth';
 import { AuditEventPageResponse } from '../audit/dto/audit-event.response';
 import { AuditInvestigation } from './audit-investigation.service';
 import { AuditSearchQuery } from './dto/audit-search.query';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: '`forbidden`: the caller is not an active administrator' })
-@Roles('admin')
+@AdminOnly()
 @Controller({ path: 'api/auth/v1/admin/audit', version: VERSION_NEUTRAL })
 export class AdminAuditController {
   constructor(private readonly investigation: AuditInvestigation) {}

@@ -11,24 +11,15 @@ import {
   Query,
   VERSION_NEUTRAL,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '@capstone/platform/auth';
+import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AdminOnly, CurrentUser, type Principal } from '@capstone/platform/auth';
 import { Client, type ClientContext } from '../shared/client-context';
 import { ChangeRolesDto } from './dto/change-roles.dto';
 import { ManagedUserPageResponse, ManagedUserResponse } from './dto/managed-user.response';
 import { SearchUsersQuery } from './dto/search-users.query';
 import { UserAdministration, type AdminActor } from './user-administration.service';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: '`forbidden`: the caller is not an active administrator' })
-@Roles('admin')
+@AdminOnly()
 @Controller({ path: 'api/auth/v1/admin/users', version: VERSION_NEUTRAL })
 export class AdminUsersController {
   constructor(private readonly administration: UserAdministration) {}

@@ -1,20 +1,11 @@
 import { Controller, Get, Query, VERSION_NEUTRAL } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Roles } from '@capstone/platform/auth';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AdminOnly } from '@capstone/platform/auth';
 import { DeliveryRepository } from './delivery-repository';
 import { DeliverySearchQuery } from './dto/delivery-search.query';
 import { DeliveryResponse } from './dto/delivery.response';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: '`forbidden`: the caller is not an administrator' })
-@Roles('admin')
+@AdminOnly()
 @Controller({ path: 'api/notifications/v1/admin/deliveries', version: VERSION_NEUTRAL })
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveryRepository) {}

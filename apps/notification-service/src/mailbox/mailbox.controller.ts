@@ -1,20 +1,11 @@
 import { Controller, Get, Query, VERSION_NEUTRAL } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Roles } from '@capstone/platform/auth';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AdminOnly } from '@capstone/platform/auth';
 import { DevelopmentMailbox } from './development-mailbox';
 import { MailboxMessageResponse } from './dto/mailbox-message.response';
 import { MailboxSearchQuery } from './dto/mailbox-search.query';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: '`forbidden`: the caller is not an administrator' })
-@Roles('admin')
+@AdminOnly()
 @Controller({ path: 'api/notifications/v1/admin/mailbox', version: VERSION_NEUTRAL })
 export class MailboxController {
   constructor(private readonly mailbox: DevelopmentMailbox) {}

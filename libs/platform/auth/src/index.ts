@@ -6,6 +6,7 @@ export * from './auth-error';
 export * from './auth-options';
 export * from './authenticator';
 export * from './credentials';
+export * from './nest/admin-only.decorator';
 export * from './nest/auth.module';
 export * from './nest/authenticated-request';
 export * from './nest/current-user.decorator';

@@ -1,20 +1,10 @@
 import { Controller, Get, Param, VERSION_NEUTRAL } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Roles } from '@capstone/platform/auth';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AdminOnly } from '@capstone/platform/auth';
 import { RenderedMailResponse, TemplateSummaryResponse } from './dto/template.response';
 import { TemplatePreview } from './template-preview';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiForbiddenResponse({ description: '`forbidden`: the caller is not an administrator' })
-@Roles('admin')
+@AdminOnly()
 @Controller({ path: 'api/notifications/v1/admin/templates', version: VERSION_NEUTRAL })
 export class TemplatePreviewController {
   constructor(private readonly preview: TemplatePreview) {}
