@@ -25,12 +25,8 @@ function phase(title: string): void {
 
 async function main(): Promise<void> {
   phase('Infrastructure');
+  // Resolves only once every component is healthy; otherwise it throws and nothing else starts.
   const { statuses, startedNow } = await infraUp({ log: (line) => console.log(`  ${line}`) });
-  const unhealthy = statuses.filter((status) => !status.healthy);
-  if (unhealthy.length > 0)
-    throw new Error(
-      `infrastructure is not healthy: ${unhealthy.map((s) => s.component).join(', ')}`,
-    );
 
   phase('Database clients, migrations and demo data');
   const log = (line: string) => console.log(`  ${line}`);

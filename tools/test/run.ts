@@ -9,7 +9,7 @@ import { findSharedModelDrift, syncSharedPrismaModels } from '../prisma-shared';
 import { checkFormatting } from './formatting';
 import { runJestPhase } from './jest-phase';
 import { runNxChecks } from './nx-checks';
-import { addTallies, summaryLine, type Tally } from './tally';
+import { addTallies, emptyTally, summaryLine, type Tally } from './tally';
 
 // Non-interactive, reproducible Nx: no daemon, no terminal UI.
 process.env.NX_DAEMON = 'false';
@@ -54,12 +54,9 @@ async function main(): Promise<number> {
 
   outcomes.push(
     await step('Infrastructure', async () => {
-      const result = await infraUp({ log: (line) => console.log(`  ${line}`) });
-      startedNow = result.startedNow;
-      const unhealthy = result.statuses.filter((status) => !status.healthy);
-      if (unhealthy.length > 0)
-        throw new Error(`unhealthy: ${unhealthy.map((s) => s.component).join(', ')}`);
-      return { passed: 0, failed: 0, skipped: 0 };
+      // infraUp resolves only once every component is healthy; otherwise it throws.
+      startedNow = (await infraUp({ log: (line) => console.log(`  ${line}`) })).startedNow;
+      return emptyTally;
     }),
   );
 
@@ -69,7 +66,7 @@ async function main(): Promise<number> {
         syncSharedModelsOrFailInCi();
         await generateClients(allPrismaProjects(), (line) => console.log(`  ${line}`));
         await deployAll(undefined, (line) => console.log(`  ${line}`));
-        return { passed: 0, failed: 0, skipped: 0 };
+        return emptyTally;
       }),
     );
     outcomes.push(await step('Formatting', checkFormatting));
