@@ -1,6 +1,5 @@
-import { TestTokenIssuer } from '@capstone/platform/testing';
+import { metricValue, TestTokenIssuer } from '@capstone/platform/testing';
 import { jwtVerify } from 'jose';
-import { register } from 'prom-client';
 import type { Response } from 'supertest';
 import { AuthErrorCode } from '../src';
 import { bearer, ProbeApp } from './fixtures/probe-app';
@@ -168,10 +167,8 @@ describe('access tokens on an authenticated route', () => {
   });
 
   it('counts every verification by credential kind and result on the default registry', async () => {
-    const count = async (result: string) =>
-      (await register.getSingleMetric('auth_verifications_total')?.get())?.values.find(
-        (sample) => sample.labels.credential === 'access-token' && sample.labels.result === result,
-      )?.value ?? 0;
+    const count = (result: string) =>
+      metricValue('auth_verifications_total', { credential: 'access-token', result });
     const [acceptedBefore, expiredBefore] = [
       await count('accepted'),
       await count(AuthErrorCode.TokenExpired),

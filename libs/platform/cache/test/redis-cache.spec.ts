@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { metricValue } from '@capstone/platform/testing';
 import { Redis } from 'ioredis';
 import { register } from 'prom-client';
 import { RedisCache } from '../src';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const filePrefix = `test-cache-${randomUUID()}`;
-
-async function metricValue(name: string, labels: Record<string, string>): Promise<number> {
-  const metric = await register.getSingleMetric(name)?.get();
-  const sample = metric?.values.find((value) =>
-    Object.entries(labels).every(([key, label]) => value.labels[key] === label),
-  );
-  return sample?.value ?? 0;
-}
 
 describe('RedisCache against a real Redis', () => {
   let redis: Redis;

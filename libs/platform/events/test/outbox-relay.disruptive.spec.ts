@@ -3,10 +3,10 @@ import {
   eventually,
   kafkaIsManaged,
   managedKafka,
+  metricValue,
   recordKafkaMessages,
 } from '@capstone/platform/testing';
 import { EventsTestBed } from './support/events-test-bed';
-import { metricValue } from './support/metrics';
 import { registerUser, updateBio, type TestUser } from './support/users';
 
 const title = 'the outbox relay across a Kafka outage';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SendMailJob } from '@capstone/contracts';
 import type { Job, Queue } from 'bullmq';
-import { register } from 'prom-client';
 
 export const redisConnection = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
 
@@ -31,13 +30,4 @@ export async function settledJob(queue: Queue, jobId: string, timeoutMs = 10_000
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish within ${timeoutMs}ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-/** Reads a counter or gauge sample from the default registry. */
-export async function metricValue(name: string, labels: Record<string, string>): Promise<number> {
-  const metric = await register.getSingleMetric(name)?.get();
-  const sample = metric?.values.find((value) =>
-    Object.entries(labels).every(([key, label]) => value.labels[key] === label),
-  );
-  return sample?.value ?? 0;
 }

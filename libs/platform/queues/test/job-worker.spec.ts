@@ -2,13 +2,8 @@ import { ContractViolation, SendMail, type SendMailJob } from '@capstone/contrac
 import { Correlation } from '@capstone/platform/observability';
 import { register } from 'prom-client';
 import { JobProducer, JobWorker, QueueRegistry, processorFor } from '../src';
-import {
-  isolatedPrefix,
-  metricValue,
-  passwordResetMail,
-  redisConnection,
-  settledJob,
-} from './isolated-queues';
+import { metricValue } from '@capstone/platform/testing';
+import { isolatedPrefix, passwordResetMail, redisConnection, settledJob } from './isolated-queues';
 
 const mailLabels = { queue: SendMail.queue, job: SendMail.name };
 

@@ -18,6 +18,7 @@ export {
   type ReceivedMessage,
 } from './kafka/kafka-recording';
 export { testKafkaNames, type TestKafkaNames } from './kafka/test-kafka-names';
+export { metricValue } from './metrics/metric-value';
 export { prismaProject, servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
 export { createTestDatabase, type TestDatabase } from './postgres/test-database';
 export { awaitQueueJob, type InspectableQueue, type QueuedJob } from './queues/await-queue-job';
