@@ -1,7 +1,7 @@
 import { testKafkaNames, testRedisPrefix, TestTokenIssuer } from '@capstone/platform/testing';
 import { decodeJwt } from 'jose';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the journey runs the real auth-service, built by its own test harness
-import { logIn, register, tokenInLink } from '../../auth-service/test/accounts';
+import { logIn, newClientIp, register, tokenInLink } from '../../auth-service/test/accounts';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import {
   PUBLIC_APP_URL,
@@ -16,11 +16,11 @@ import type { ReceivedMail } from './support/received-mail';
 import { TestSmtpServer } from './support/test-smtp-server';
 
 /**
- * A new user's path across both services with nothing faked in between: auth-service's `mail` jobs
+ * A user's paths across both services with nothing faked in between: auth-service's `mail` jobs
  * reach notification-service's worker through one BullMQ prefix, and its `auth.users` events reach
  * notification-service's consumer through one Kafka topic prefix.
  */
-describe('a new user registers, follows the emailed link and is welcomed', () => {
+describe("auth-service's emails, sent by notification-service, with links that work", () => {
   let issuer: TestTokenIssuer;
   let smtp: TestSmtpServer;
   let auth: AuthServiceUnderTest;
@@ -49,12 +49,12 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
     await issuer.close();
   });
 
-  /** The link as a reader sees it: the line of the text part that opens the web app's verification page. */
-  function verificationLinkIn(mail: ReceivedMail): string {
+  /** The link as a reader sees it: the line of the text part that opens this page of the web app. */
+  function linkIn(mail: ReceivedMail, page: 'verify-email' | 'reset-password'): string {
     const link = mail.text
       .split(/\r?\n/)
-      .find((line) => line.startsWith(`${PUBLIC_APP_URL}/verify-email#token=`));
-    if (!link) throw new Error(`no verification link in:\n${mail.text}`);
+      .find((line) => line.startsWith(`${PUBLIC_APP_URL}/${page}#token=`));
+    if (!link) throw new Error(`no ${page} link in:\n${mail.text}`);
     return link;
   }
 
@@ -74,7 +74,7 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
       subject: 'Confirm your email address',
       timeoutMs: 20_000,
     });
-    const link = verificationLinkIn(verification);
+    const link = linkIn(verification, 'verify-email');
     expect(verification.html).toContain(`href="${link}"`);
 
     // What the web app does when the link opens it: the token travels in the fragment, so the page posts it.
@@ -94,5 +94,30 @@ describe('a new user registers, follows the emailed link and is welcomed', () =>
       'Confirm your email address',
       'Welcome to Capstone',
     ]);
+  });
+
+  it('resets a forgotten password through the link in the reset email', async () => {
+    const account = await register(auth);
+    await auth.http
+      .post('/api/auth/v1/password-reset')
+      .set('X-Forwarded-For', newClientIp())
+      .send({ email: account.email })
+      .expect(202);
+
+    const reset = await smtp.awaitMailTo(account.email, {
+      subject: 'Reset your password',
+      timeoutMs: 20_000,
+    });
+    const link = linkIn(reset, 'reset-password');
+    expect(reset.html).toContain(`href="${link}"`);
+
+    // What the web app's reset page posts: the token from the fragment and the new password.
+    const password = `${account.password} renewed`;
+    await auth.http
+      .post('/api/auth/v1/password-reset/confirm')
+      .set('X-Forwarded-For', newClientIp())
+      .send({ token: tokenInLink(link), password })
+      .expect(204);
+    await logIn(auth, { email: account.email, password });
   });
 });
