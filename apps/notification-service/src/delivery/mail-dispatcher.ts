@@ -48,8 +48,7 @@ export class MailDispatcher {
       return this.count(request, 'unconfirmed');
     }
 
-    const preferences = await this.preferences.of(request.to.userId);
-    if (!preferences.allows(templateFor(request.template))) {
+    if (!(await this.preferences.allow(request.to.userId, templateFor(request.template)))) {
       await this.deliveries.transition(delivery.id, 'pending', 'suppressed');
       return this.count(request, 'suppressed');
     }
