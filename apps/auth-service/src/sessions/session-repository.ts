@@ -1,11 +1,11 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { Session } from './session';
 
-/** A refresh token as stored: only its digest, and whether it has already been exchanged. */
+/** A refresh token as stored (its digest only), whether it was spent, and its session. */
 export interface StoredRefreshToken {
   id: string;
-  sessionId: string;
   rotatedAt: Date | null;
+  session: Session;
 }
 
 export interface NewSession extends Omit<Session, 'revokedAt' | 'lastUsedAt'> {
@@ -25,6 +25,7 @@ export interface Rotation {
 export abstract class SessionRepository {
   abstract create(session: NewSession, tx?: Prisma.TransactionClient): Promise<void>;
   abstract findById(sessionId: string): Promise<Session | null>;
+  /** The token with its session, in one read: refresh is the path every client takes. */
   abstract findRefreshToken(digest: string): Promise<StoredRefreshToken | null>;
   /** Exchanges a refresh token for the next one; false when it was already exchanged (a race or a replay). */
   abstract rotate(rotation: Rotation): Promise<boolean>;

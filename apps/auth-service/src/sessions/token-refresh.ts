@@ -39,8 +39,8 @@ export class TokenRefresh {
     client: ClientContext,
   ): Promise<{ user: User; tokens: SessionTokens }> {
     const presented = await this.sessions.findRefreshToken(digestOf(refreshToken));
-    const session = presented && (await this.sessions.findById(presented.sessionId));
-    if (!presented || !session) throw sessionEnded();
+    if (!presented) throw sessionEnded();
+    const { session } = presented;
     if (presented.rotatedAt) return this.rejectReuse(session.userId, session.id, client);
 
     const now = this.clock.now();

@@ -42,11 +42,12 @@ export class PrismaSessionRepository extends SessionRepository {
     return row && toSession(row);
   }
 
-  findRefreshToken(digest: string): Promise<StoredRefreshToken | null> {
-    return this.prisma.refreshToken.findUnique({
+  async findRefreshToken(digest: string): Promise<StoredRefreshToken | null> {
+    const row = await this.prisma.refreshToken.findUnique({
       where: { tokenHash: digest },
-      select: { id: true, sessionId: true, rotatedAt: true },
+      select: { id: true, rotatedAt: true, session: true },
     });
+    return row && { id: row.id, rotatedAt: row.rotatedAt, session: toSession(row.session) };
   }
 
   rotate(rotation: Rotation): Promise<boolean> {
