@@ -33,12 +33,13 @@ async function main(): Promise<void> {
   syncSharedPrismaModels();
   await generateClients(undefined, log);
   await deployAll(undefined, log);
-  const apps = runnableApps();
+  // Each environment is read once: reading it opens the env files and may write the development secrets.
+  const apps = runnableApps().map((app) => ({ ...app, environment: serviceEnvironment(app) }));
   await seedAll(
     (project) => {
       const owner = apps.find((app) => app.database === project.database);
       return owner
-        ? serviceEnvironment(owner)
+        ? owner.environment
         : { ...process.env, DATABASE_URL: databaseUrlFor(project.database) };
     },
     undefined,
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
 
     phase('Starting services');
     for (const app of apps) {
-      supervisor.start(app.name, app.entry, serviceEnvironment(app));
+      supervisor.start(app.name, app.entry, app.environment);
     }
   }
   const gateway = apps.length > 0 ? await openGateway(apps) : undefined;
@@ -88,14 +89,16 @@ async function openGateway(apps: RunnableApp[]): Promise<Server | undefined> {
   }
 }
 
-function printUrls(infra: [string, string][], apps: RunnableApp[], gatewayUp: boolean): void {
+type ConfiguredApp = RunnableApp & { environment: NodeJS.ProcessEnv };
+
+function printUrls(infra: [string, string][], apps: ConfiguredApp[], gatewayUp: boolean): void {
   const rows: [string, string][] = [
     ...infra,
     ...(gatewayUp ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]] : []),
     ...apps.map((app): [string, string] => [app.name, `http://localhost:${app.port}/docs`]),
     // Without SMTP_URL, notification-service keeps every email in its development mailbox.
     ...apps
-      .filter((app) => app.name === 'notification-service' && !serviceEnvironment(app).SMTP_URL)
+      .filter((app) => app.name === 'notification-service' && !app.environment.SMTP_URL)
       .map((app): [string, string] => [
         'mailbox (admin token)',
         `http://localhost:${app.port}/api/notifications/v1/admin/mailbox`,
