@@ -76,7 +76,7 @@ export function pendingSchemaChange(project: PrismaProject, databaseUrl: string)
   });
 }
 
-export function isEmptyMigration(sql: string): boolean {
+function isEmptyMigration(sql: string): boolean {
   return sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
 }
 

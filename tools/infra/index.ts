@@ -1,6 +1,5 @@
 /** Local infrastructure for services, tests and `npm start`: Postgres, Redis and Kafka, found or started. */
 export type { Component, ComponentStatus, UpResult } from './component';
-export { InfraError, type InfraErrorCode } from './infra-error';
 export {
   infraDown,
   infraStatus,
@@ -11,6 +10,4 @@ export {
   type UpOptions,
 } from './lifecycle';
 export { serviceDatabases } from './postgres/service-databases';
-export type { ManagedProcess } from './process/detached-process';
 export { managedProcess } from './process/process-registry';
-export { renderStatusTable } from './status-table';

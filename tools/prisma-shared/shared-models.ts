@@ -8,7 +8,7 @@ import { prismaSchemaFolders } from './prisma-projects';
  * once in prisma/_shared/ and copied into each schema folder's `shared/` subfolder, which Prisma's
  * multi-file schema picks up. Each service's own migrations then create the tables as usual.
  */
-export const sharedFolderName = 'shared';
+const sharedFolderName = 'shared';
 
 export interface SharedModelsChange {
   /** Copies that were missing or differed from their source. */

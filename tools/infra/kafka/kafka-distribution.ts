@@ -15,7 +15,7 @@ const slf4jVersion = '1.7.36';
 const reload4jVersion = '1.2.25';
 const dependencyPlugin = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 
-export function kafkaHome(): string {
+function kafkaHome(): string {
   return join(downloadCacheDir(), `kafka-${kafkaVersion}`);
 }
 

@@ -45,7 +45,7 @@ function storedClusterId(): string {
 }
 
 /** A Kafka cluster id is 16 random bytes in URL-safe base64; one starting with '-' would read as a flag. */
-export function newClusterId(): string {
+function newClusterId(): string {
   for (;;) {
     const clusterId = randomBytes(16).toString('base64url');
     if (!clusterId.startsWith('-')) return clusterId;
