@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SendMailJob } from '@capstone/contracts';
+import { eventually, testEndpoints, testRedisPrefix } from '@capstone/platform/testing';
 import type { Job, Queue } from 'bullmq';
 
-export const redisConnection = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+export const redisConnection = { url: testEndpoints.redisUrl };
 
 /** A queue prefix no other test shares, so parallel test files never see each other's jobs. */
 export function isolatedPrefix(): string {
-  return `test-queues-${randomUUID()}`;
+  return testRedisPrefix('queues');
 }
 
 export function passwordResetMail(deliveryId: string = randomUUID()): SendMailJob {
@@ -21,13 +22,14 @@ export function passwordResetMail(deliveryId: string = randomUUID()): SendMailJo
   };
 }
 
-/** Polls Redis until BullMQ has finished with the job (completed, or failed for good), within a deadline. */
-export async function settledJob(queue: Queue, jobId: string, timeoutMs = 10_000): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await queue.getJob(jobId);
-    if (job?.finishedOn) return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish within ${timeoutMs}ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Resolves once BullMQ has finished with the job (completed, or failed for good), within a deadline. */
+export function settledJob(queue: Queue, jobId: string, timeoutMs = 10_000): Promise<Job> {
+  return eventually(
+    async () => {
+      const job = await queue.getJob(jobId);
+      if (!job?.finishedOn) throw new Error(`job ${jobId} has not finished`);
+      return job;
+    },
+    { timeoutMs, intervalMs: 20 },
+  );
 }
