@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { testEndpoints } from '@capstone/platform/testing';
 import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CacheModule, RedisCache } from '../src';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = testEndpoints.redisUrl;
 
 @Injectable()
 class LinkResolver {

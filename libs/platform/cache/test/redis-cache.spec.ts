@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { metricValue } from '@capstone/platform/testing';
+import { metricValue, testEndpoints } from '@capstone/platform/testing';
 import { Redis } from 'ioredis';
 import { register } from 'prom-client';
 import { RedisCache } from '../src';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = testEndpoints.redisUrl;
 const filePrefix = `test-cache-${randomUUID()}`;
 
 describe('RedisCache against a real Redis', () => {
