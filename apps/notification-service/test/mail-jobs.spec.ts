@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SendMail, type SendMailJob } from '@capstone/contracts';
-import { eventually, TestTokenIssuer } from '@capstone/platform/testing';
+import { eventually, metricValue, TestTokenIssuer } from '@capstone/platform/testing';
 import {
   startNotificationService,
   type NotificationServiceUnderTest,
@@ -86,6 +86,35 @@ describe('mail jobs', () => {
     expect(received.html).toContain(`href="${resetUrl}"`);
   });
 
+  it('counts every email sent and times it from the request to the server accepting it', async () => {
+    /** How many password-reset emails the latency histogram has observed, as /metrics shows it. */
+    const timedResets = async () => {
+      const { text } = await service.http.get('/metrics').expect(200);
+      const sample =
+        /^mail_delivery_latency_seconds_count\{template="password-reset"\} (\d+)$/m.exec(text);
+      return Number(sample?.[1] ?? 0);
+    };
+    const sentResets = () =>
+      metricValue('mail_deliveries_total', { template: 'password-reset', outcome: 'sent' });
+    const [sentBefore, timedBefore] = [await sentResets(), await timedResets()];
+
+    await service.enqueueMail({
+      deliveryId: randomUUID(),
+      to: { email: 'counted@example.com' },
+      template: 'password-reset',
+      variables: {
+        resetUrl: 'http://app.test/reset-password#token=x',
+        expiresAt: '2030-01-02T03:04:00.000Z',
+      },
+    });
+    await smtp.awaitMailTo('counted@example.com');
+
+    await eventually(async () => {
+      expect(await sentResets()).toBe(sentBefore + 1);
+      expect(await timedResets()).toBe(timedBefore + 1);
+    });
+  });
+
   it('sends nothing for a second job with a delivery id already sent', async () => {
     const mail = verificationFor('once@example.com');
     await service.enqueueMail(mail);
@@ -101,6 +130,9 @@ describe('mail jobs', () => {
   });
 
   it('retries while the SMTP server is down and delivers once it is back', async () => {
+    const retried = () =>
+      metricValue('mail_deliveries_total', { template: 'email-verification', outcome: 'retried' });
+    const retriedBefore = await retried();
     await smtp.stop();
     const mail = verificationFor('patient@example.com');
     await service.enqueueMail(mail);
@@ -122,9 +154,13 @@ describe('mail jobs', () => {
       }),
     );
     expect(smtp.mailTo('patient@example.com')).toHaveLength(1);
+    expect(await retried()).toBeGreaterThan(retriedBefore);
   });
 
   it('records a permanent rejection as failed and does not retry it', async () => {
+    const failed = () =>
+      metricValue('mail_deliveries_total', { template: 'email-verification', outcome: 'failed' });
+    const failedBefore = await failed();
     smtp.refuse('nobody@example.com');
     const mail = verificationFor('nobody@example.com');
     await service.enqueueMail(mail);
@@ -139,6 +175,7 @@ describe('mail jobs', () => {
     const job = await service.queues.get(SendMail.queue).getJob(mail.deliveryId);
     await eventually(async () => expect(await job?.isFailed()).toBe(true));
     expect(job?.attemptsMade).toBe(1);
+    expect(await failed()).toBe(failedBefore + 1);
   });
 
   it('fails a job that breaks the mail contract without sending or retrying it', async () => {
