@@ -32,16 +32,13 @@ export interface EnvelopeInput<TData> {
   occurredAt?: Date;
 }
 
-export function newEventId(): string {
-  return uuidv7();
-}
-
 export function sealEnvelope<TType extends string, TData>(
   type: TType,
   version: number,
   input: EnvelopeInput<TData>,
 ): EventEnvelope<TType, TData> {
-  const id = newEventId();
+  // UUIDv7: time-ordered, so ids sort roughly by when the events happened.
+  const id = uuidv7();
   return {
     id,
     type,

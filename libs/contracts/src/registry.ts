@@ -33,7 +33,3 @@ export function parseEvent(raw: unknown): EventEnvelope {
   }
   return contract.parse(raw);
 }
-
-export function jobContractFor(queue: string, name: string): JobContract | undefined {
-  return jobContracts.find((contract) => contract.queue === queue && contract.name === name);
-}
