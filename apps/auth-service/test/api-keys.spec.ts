@@ -114,6 +114,28 @@ describe('personal API keys', () => {
     expect(uses).toHaveLength(1);
   });
 
+  it('records key use again once a minute has passed', async () => {
+    const { key, id } = await createKey(ada, { name: 'hourly job' });
+    await verify(key).expect(200);
+
+    service.clock.advance(61);
+    try {
+      await verify(key).expect(200);
+    } finally {
+      service.clock.reset();
+    }
+
+    const { body: audit } = await service.http
+      .get('/api/auth/v1/audit?limit=100')
+      .set(ada.bearer)
+      .expect(200);
+    const uses = audit.items.filter(
+      (event: { type: string; details: { apiKeyId?: string } }) =>
+        event.type === 'api_key.used' && event.details.apiKeyId === id,
+    );
+    expect(uses).toHaveLength(2);
+  });
+
   it('rejects a revoked key, and revoking again changes nothing', async () => {
     const { key, id } = await createKey(ada);
     await verify(key).expect(200);

@@ -4,6 +4,7 @@ import { AuditEventType } from '../../audit/audit-event-type';
 import { AuditLog } from '../../audit/audit-log';
 import { PrismaService } from '../../database/prisma.service';
 import { Clock } from '../../shared/clock';
+import type { ApiKey } from '../api-key';
 import { ApiKeyCredential } from '../api-key-credential';
 import { ApiKeyRepository } from '../api-key.repository';
 
@@ -31,7 +32,7 @@ export class ApiKeyVerification {
     const { key, owner } = record;
     if (key.statusAt(now) !== 'active' || owner.disabled) return null;
 
-    await this.recordUse(key.id, key.userId, key.prefix, now);
+    await this.recordUse(key, now);
     return {
       userId: key.userId,
       username: owner.username,
@@ -41,18 +42,19 @@ export class ApiKeyVerification {
     };
   }
 
-  // Throttled: a busy integration would otherwise write a row per request.
-  private async recordUse(
-    apiKeyId: string,
-    userId: string,
-    prefix: string,
-    now: Date,
-  ): Promise<void> {
+  // Throttled: a busy integration would otherwise write a row per request. The lastUsedAt just
+  // read spares most requests the transaction; the conditional update settles replicas' races.
+  private async recordUse(key: ApiKey, now: Date): Promise<void> {
     const staleBefore = new Date(now.getTime() - KEY_USE_RECORDING_INTERVAL_MS);
+    if (key.lastUsedAt && key.lastUsedAt >= staleBefore) return;
     await this.prisma.$transaction(async (tx) => {
-      if (!(await this.keys.markUsed(apiKeyId, now, staleBefore, tx))) return;
+      if (!(await this.keys.markUsed(key.id, now, staleBefore, tx))) return;
       await this.audit.record(
-        { type: AuditEventType.ApiKeyUsed, userId, details: { apiKeyId, prefix } },
+        {
+          type: AuditEventType.ApiKeyUsed,
+          userId: key.userId,
+          details: { apiKeyId: key.id, prefix: key.prefix },
+        },
         tx,
       );
     });
