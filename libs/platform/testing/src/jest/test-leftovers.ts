@@ -1,7 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import { testEndpoints } from '../infrastructure/test-endpoints';
-import { databaseUrlFor } from '../infrastructure/workspace-tools';
+import { onMaintenanceDatabase } from '../postgres/maintenance-database';
 import { creatorPidOf } from '../test-names';
 
 function isRunning(pid: number): boolean {
@@ -26,21 +25,15 @@ export function isLeftover(name: string, running: (pid: number) => boolean = isR
  * broker and server do not fill up; what a run still going owns is never touched.
  */
 export async function sweepTestLeftovers(): Promise<{ databases: number; topics: number }> {
-  const admin = new Client({
-    connectionString: databaseUrlFor('postgres', testEndpoints.databaseUrl),
-  });
-  await admin.connect();
-  let databases: string[];
-  try {
+  const databases = await onMaintenanceDatabase(async (admin) => {
     const { rows } = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'test\\_%'`,
     );
-    databases = rows.map((row) => row.datname).filter((name) => isLeftover(name));
-    for (const name of databases)
+    const leftovers = rows.map((row) => row.datname).filter((name) => isLeftover(name));
+    for (const name of leftovers)
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+    return leftovers;
+  });
 
   const kafka = new Kafka({
     clientId: 'test-sweeper',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { testEndpoints } from '../infrastructure/test-endpoints';
 import {
   databaseUrlFor,
@@ -7,6 +7,7 @@ import {
   migrationList,
   type PrismaProject,
 } from '../infrastructure/workspace-tools';
+import { onMaintenanceDatabase } from './maintenance-database';
 
 /**
  * A migrated database that test databases are cloned from (`CREATE DATABASE ... TEMPLATE`), which
@@ -20,9 +21,7 @@ export async function ensureTemplate(project: PrismaProject): Promise<string> {
     .slice(0, 12);
   const template = `tpl_${project.database}_${hash}`;
 
-  const admin = new Client({ connectionString: testEndpoints.databaseUrl });
-  await admin.connect();
-  try {
+  return onMaintenanceDatabase(async (admin) => {
     // Parallel workers wait here while the first one builds; the rest then find it ready.
     await admin.query(`SELECT pg_advisory_lock(hashtext('test-template'), hashtext($1))`, [
       template,
@@ -34,9 +33,7 @@ export async function ensureTemplate(project: PrismaProject): Promise<string> {
     if (ready.rowCount === 0) await buildTemplate(admin, project, template);
     await dropOutdatedTemplates(admin, project, template);
     return template;
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 // Built under a temporary name and renamed when complete, so a crash never leaves a half-migrated template.

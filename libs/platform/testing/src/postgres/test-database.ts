@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import { testEndpoints } from '../infrastructure/test-endpoints';
 import { databaseUrlFor } from '../infrastructure/workspace-tools';
 import { uniqueTestId } from '../test-names';
 import { ensureTemplate } from './database-template';
+import { onMaintenanceDatabase } from './maintenance-database';
 import type { PrismaProject } from './prisma-project';
 
 export interface TestDatabase {
@@ -24,15 +24,8 @@ export async function createTestDatabase(project: PrismaProject): Promise<TestDa
   };
 }
 
-async function onServer(statement: string): Promise<void> {
-  // The maintenance database: DATABASE_URL may name a test database, which cannot drop itself.
-  const admin = new Client({
-    connectionString: databaseUrlFor('postgres', testEndpoints.databaseUrl),
-  });
-  await admin.connect();
-  try {
+function onServer(statement: string): Promise<void> {
+  return onMaintenanceDatabase(async (admin) => {
     await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
+  });
 }
