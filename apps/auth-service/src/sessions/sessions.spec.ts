@@ -1,3 +1,4 @@
+import * as argon2 from 'argon2';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { PrismaService } from '../database/prisma.service';
 import {
@@ -85,6 +86,27 @@ describe('sessions', () => {
       const unknown = await timed('nobody-at-all@example.com');
       // Both pay for one argon2id verification (tens of milliseconds); without the dummy hash the unknown one would take ~1 ms.
       expect(unknown).toBeGreaterThan(wrong * 0.4);
+    });
+
+    it('rehashes a password stored with weaker argon2id parameters at the next login', async () => {
+      const account = await registerAndLogIn(service);
+      const users = service.app.get(PrismaService).user;
+      const weak = await argon2.hash(account.password, {
+        type: argon2.argon2id,
+        memoryCost: 8 * 1024,
+        timeCost: 1,
+        parallelism: 1,
+      });
+      await users.update({ where: { id: account.userId }, data: { passwordHash: weak } });
+
+      await logIn(service, account);
+
+      const { passwordHash } = await users.findUniqueOrThrow({ where: { id: account.userId } });
+      const owasp = { memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 };
+      expect(argon2.needsRehash(weak, owasp)).toBe(true);
+      expect(passwordHash).toMatch(/^\$argon2id\$/);
+      expect(argon2.needsRehash(passwordHash, owasp)).toBe(false);
+      await logIn(service, account);
     });
 
     it('refuses a disabled user even with the right password', async () => {
