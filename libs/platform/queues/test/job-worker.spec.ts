@@ -2,7 +2,7 @@ import { ContractViolation, SendMail, type SendMailJob } from '@capstone/contrac
 import { Correlation } from '@capstone/platform/observability';
 import { register } from 'prom-client';
 import { JobProducer, JobWorker, QueueRegistry, processorFor } from '../src';
-import { metricValue } from '@capstone/platform/testing';
+import { eventually, metricValue } from '@capstone/platform/testing';
 import { isolatedPrefix, passwordResetMail, redisConnection, settledJob } from './isolated-queues';
 
 const mailLabels = { queue: SendMail.queue, job: SendMail.name };
@@ -31,10 +31,14 @@ describe('producing and processing contract jobs on a real Redis', () => {
     await queues.close();
   });
 
-  function startMailWorker(send: (mail: SendMailJob) => Promise<unknown>): JobWorker {
+  function startMailWorker(
+    send: (mail: SendMailJob) => Promise<unknown>,
+    concurrency?: number,
+  ): JobWorker {
     const worker = new JobWorker(SendMail.queue, [processorFor(SendMail, send)], {
       connection: redisConnection,
       prefix,
+      concurrency,
     });
     workers.push(worker);
     return worker;
@@ -67,6 +71,39 @@ describe('producing and processing contract jobs on a real Redis', () => {
     expect(await settled.getState()).toBe('completed');
     expect(settled.returnvalue).toBe('sent');
     expect(received).toEqual([{ mail, correlationId: 'forgot-password-7' }]);
+  });
+
+  it('gives every job the conventional retries and retention, keeping what the service overrides', async () => {
+    const job = await producer.enqueue(SendMail, passwordResetMail());
+
+    expect(job.opts).toMatchObject({
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 40 },
+      removeOnComplete: { age: 24 * 3_600, count: 1_000 },
+      removeOnFail: { age: 7 * 24 * 3_600 },
+    });
+  });
+
+  it('runs as many jobs at once as its configured concurrency, and no more', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    startMailWorker(async () => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await released;
+      running -= 1;
+    }, 2);
+
+    const jobs = await Promise.all(
+      [1, 2, 3].map(() => producer.enqueue(SendMail, passwordResetMail())),
+    );
+    await eventually(() => expect(running).toBe(2));
+    release();
+    await Promise.all(jobs.map((job) => settledJob(queues.get(SendMail.queue), String(job.id))));
+
+    expect(mostAtOnce).toBe(2);
   });
 
   it('retries a transiently failing job with exponential backoff until it succeeds', async () => {
