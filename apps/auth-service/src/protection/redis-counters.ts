@@ -24,10 +24,6 @@ export class RedisCounters implements OnApplicationShutdown {
     return { count, remainingMs: Math.max(remainingMs, 0) };
   }
 
-  async count(key: string): Promise<number> {
-    return Number((await this.redis.get(key)) ?? 0);
-  }
-
   /** How long a key still lives, 0 when it does not exist. */
   async remainingMs(key: string): Promise<number> {
     return Math.max(await this.redis.pttl(key), 0);
