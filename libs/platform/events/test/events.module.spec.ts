@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { UserRegistered } from '@capstone/contracts';
+import { AUTH_USERS_TOPIC, UserRegistered } from '@capstone/contracts';
 import {
   createTestDatabase,
   eventually,
@@ -10,7 +10,14 @@ import {
 } from '@capstone/platform/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { v7 as uuidv7 } from 'uuid';
-import { EventConsumer, EventsModule, Outbox, OutboxRelay } from '../src';
+import {
+  createKafka,
+  deadLetterTopic,
+  EventConsumer,
+  EventsModule,
+  Outbox,
+  OutboxRelay,
+} from '../src';
 import { PrismaClient } from './prisma/generated/prisma/client';
 import { eventsTestProject, type TestTransaction } from './support/events-test-bed';
 
@@ -30,11 +37,11 @@ describe('EventsModule', () => {
   let database: TestDatabase;
   let prisma: PrismaClient;
   let app: TestingModule;
+  const names = testKafkaNames('module');
 
   beforeAll(async () => {
     database = await createTestDatabase(eventsTestProject);
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    const names = testKafkaNames('module');
     app = await Test.createTestingModule({
       imports: [
         EventsModule.forRootAsync({
@@ -86,5 +93,27 @@ describe('EventsModule', () => {
       }),
     );
     expect(app.get(OutboxRelay).isLeader).toBe(true);
+  });
+
+  it('creates the topics it consumes, and their dead-letter topics, with the configured partitions', async () => {
+    const topic = names.topic(AUTH_USERS_TOPIC);
+    const admin = createKafka({
+      clientId: 'events-module-test',
+      brokers: testEndpoints.kafkaBrokers,
+    }).admin();
+    await admin.connect();
+    try {
+      const { topics } = await admin.fetchTopicMetadata({
+        topics: [topic, deadLetterTopic(topic)],
+      });
+
+      const partitionsByTopic = Object.fromEntries(
+        topics.map(({ name, partitions }) => [name, partitions.length]),
+      );
+
+      expect(partitionsByTopic).toEqual({ [topic]: 2, [deadLetterTopic(topic)]: 2 });
+    } finally {
+      await admin.disconnect();
+    }
   });
 });
