@@ -10,6 +10,7 @@ import type { Role } from '../generated/prisma/enums';
 import { SessionRevocation } from '../sessions/session-revocation';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
+import { EVENT_SOURCE } from '../shared/event-source';
 import type { Page } from '../shared/pagination';
 import { assertAnAdminRemains, assertCanAdminister, rolesToAssign } from './administration-policy';
 import type { ManagedUser } from './managed-user';
@@ -20,8 +21,6 @@ export interface AdminActor {
   id: string;
   client: ClientContext;
 }
-
-const SOURCE = 'auth-service';
 
 /**
  * Administrators' changes to accounts. Each one commits with its audit entry and, where other
@@ -59,7 +58,7 @@ export class UserAdministration {
       await this.outbox.record(
         tx,
         UserRoleChanged.create({
-          source: SOURCE,
+          source: EVENT_SOURCE,
           subject: user.id,
           data: { userId: user.id, roles },
         }),
@@ -84,7 +83,7 @@ export class UserAdministration {
       });
       await this.outbox.record(
         tx,
-        UserDisabled.create({ source: SOURCE, subject: user.id, data: { userId: user.id } }),
+        UserDisabled.create({ source: EVENT_SOURCE, subject: user.id, data: { userId: user.id } }),
       );
       await this.record(AuditEventType.UserDisabled, actor, user.id, tx);
       return updated;
@@ -107,7 +106,7 @@ export class UserAdministration {
       await this.users.delete(user.id, tx);
       await this.outbox.record(
         tx,
-        UserDeleted.create({ source: SOURCE, subject: user.id, data: { userId: user.id } }),
+        UserDeleted.create({ source: EVENT_SOURCE, subject: user.id, data: { userId: user.id } }),
       );
       await this.record(AuditEventType.UserDeleted, actor, user.id, tx);
       return user;

@@ -11,6 +11,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { AccountMailer } from '../mail/account-mailer';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
+import { EVENT_SOURCE } from '../shared/event-source';
 
 export const VERIFICATION_LINK_LIFETIME_SECONDS = 24 * 60 * 60;
 
@@ -55,7 +56,7 @@ export class EmailVerification {
       await this.outbox.record(
         tx,
         UserEmailVerified.create({
-          source: 'auth-service',
+          source: EVENT_SOURCE,
           subject: user.id,
           data: { userId: user.id, username: user.username, email: user.email },
         }),

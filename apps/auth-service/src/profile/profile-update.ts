@@ -14,6 +14,7 @@ import { AuditLog } from '../audit/audit-log';
 import { PrismaService } from '../database/prisma.service';
 import { EmailVerification } from '../email-verification/email-verification';
 import type { ClientContext } from '../shared/client-context';
+import { EVENT_SOURCE } from '../shared/event-source';
 
 /** Reads and changes what a user shows of themselves; announces changes on `auth.users`. */
 @Injectable()
@@ -52,7 +53,7 @@ export class ProfileUpdate {
         await this.outbox.record(
           tx,
           UserProfileUpdated.create({
-            source: 'auth-service',
+            source: EVENT_SOURCE,
             subject: userId,
             data: publicProfileOf(updated),
           }),

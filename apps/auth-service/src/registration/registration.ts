@@ -15,6 +15,7 @@ import { EmailVerification } from '../email-verification/email-verification';
 import { PasswordReset } from '../password-reset/password-reset';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
+import { EVENT_SOURCE } from '../shared/event-source';
 
 export interface NewAccount {
   email: string;
@@ -75,7 +76,7 @@ export class Registration {
         await this.outbox.record(
           tx,
           UserRegistered.create({
-            source: 'auth-service',
+            source: EVENT_SOURCE,
             subject: created.id,
             data: { ...publicProfileOf(created), roles: created.roles, emailVerified: false },
           }),

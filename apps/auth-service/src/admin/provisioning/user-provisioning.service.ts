@@ -12,6 +12,7 @@ import { AuditLog } from '../../audit/audit-log';
 import { PrismaService } from '../../database/prisma.service';
 import type { Role } from '../../generated/prisma/enums';
 import { Clock } from '../../shared/clock';
+import { EVENT_SOURCE } from '../../shared/event-source';
 import { ManagedUserRepository } from '../managed-user.repository';
 
 export interface ProvisionedAccount {
@@ -22,8 +23,6 @@ export interface ProvisionedAccount {
 }
 
 export type ProvisioningOutcome = 'created' | 'promoted' | 'unchanged';
-
-const SOURCE = 'auth-service';
 
 /**
  * Accounts made by an operator rather than by sign-up: the first admin and the demo users.
@@ -72,7 +71,7 @@ export class UserProvisioning {
       await this.outbox.record(
         tx,
         UserRegistered.create({
-          source: SOURCE,
+          source: EVENT_SOURCE,
           subject: id,
           data: { ...publicProfileOf(verified), roles, emailVerified: true },
         }),
@@ -92,7 +91,7 @@ export class UserProvisioning {
       await this.outbox.record(
         tx,
         UserRoleChanged.create({
-          source: SOURCE,
+          source: EVENT_SOURCE,
           subject: user.id,
           data: { userId: user.id, roles },
         }),
