@@ -57,6 +57,17 @@ describe('access tokens on an authenticated route', () => {
     },
   );
 
+  it('accepts the same token under the RealWorld Token scheme, whatever the scheme’s case', async () => {
+    const token = await issuer.mint({ claims: { sub: 'user-2', username: 'jane' } });
+
+    for (const scheme of ['Token', 'token', 'BEARER']) {
+      const response = await app.get('/me', { authorization: `${scheme} ${token}` });
+
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ userId: 'user-2', username: 'jane' });
+    }
+  });
+
   it('rejects a request without credentials as token_missing, with a bare Bearer challenge', async () => {
     const response = await app.get('/me');
 
