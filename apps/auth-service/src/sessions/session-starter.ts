@@ -6,7 +6,7 @@ import { AccessTokenIssuer, type IssuedAccessToken } from '../signing-keys/acces
 import type { ClientContext } from '../shared/client-context';
 import { Clock, secondsAfter } from '../shared/clock';
 import { digestOf, newOpaqueToken } from '../shared/opaque-token';
-import { isLive } from './session';
+import { idleExpiryAt, isLive } from './session';
 import { SessionRepository } from './session-repository';
 import { SessionSettings } from './session-settings';
 
@@ -37,28 +37,37 @@ export class SessionStarter {
   ): Promise<SessionTokens> {
     const now = this.clock.now();
     const refreshToken = newOpaqueToken();
+    const absoluteExpiresAt = secondsAfter(now, this.settings.absoluteSeconds);
     const session = {
       id: uuidv7(),
       userId: user.id,
       client,
       createdAt: now,
-      idleExpiresAt: secondsAfter(
-        now,
-        Math.min(this.settings.idleSeconds, this.settings.absoluteSeconds),
-      ),
-      absoluteExpiresAt: secondsAfter(now, this.settings.absoluteSeconds),
+      idleExpiresAt: idleExpiryAt(now, this.settings.idleSeconds, absoluteExpiresAt),
+      absoluteExpiresAt,
     };
     await this.sessions.create(
       { ...session, refreshTokenId: uuidv7(), refreshTokenDigest: digestOf(refreshToken) },
       tx,
     );
-    const access = await this.accessTokenFor(user, session.id);
-    return {
-      sessionId: session.id,
-      accessToken: access.token,
-      accessTokenExpiresAt: access.expiresAt,
+    return this.tokens(user, session.id, {
       refreshToken,
       refreshTokenExpiresAt: session.idleExpiresAt,
+    });
+  }
+
+  /** What the client holds: a new access token beside the session's current refresh token. */
+  async tokens(
+    user: User,
+    sessionId: string,
+    refresh: Pick<SessionTokens, 'refreshToken' | 'refreshTokenExpiresAt'>,
+  ): Promise<SessionTokens> {
+    const access = await this.accessTokenFor(user, sessionId);
+    return {
+      sessionId,
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      ...refresh,
     };
   }
 
@@ -69,7 +78,7 @@ export class SessionStarter {
     return this.accessTokenFor(user, sessionId);
   }
 
-  accessTokenFor(user: User, sessionId: string): Promise<IssuedAccessToken> {
+  private accessTokenFor(user: User, sessionId: string): Promise<IssuedAccessToken> {
     return this.accessTokens.issue({
       sub: user.id,
       sid: sessionId,

@@ -1,4 +1,5 @@
 import type { ClientContext } from '../shared/client-context';
+import { secondsAfter } from '../shared/clock';
 
 /** One sign-in on one device: the family of refresh tokens that descend from that login. */
 export interface Session {
@@ -24,4 +25,9 @@ export const RevocationReason = {
 
 export function isLive(session: Session, at: Date): boolean {
   return session.revokedAt === null && at < session.idleExpiresAt && at < session.absoluteExpiresAt;
+}
+
+/** When a session used at `at` ends if left idle, never later than its absolute end. */
+export function idleExpiryAt(at: Date, idleSeconds: number, absoluteExpiresAt: Date): Date {
+  return new Date(Math.min(secondsAfter(at, idleSeconds).getTime(), absoluteExpiresAt.getTime()));
 }

@@ -6,9 +6,9 @@ import { UserRepository } from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
 import type { ClientContext } from '../shared/client-context';
-import { Clock, secondsAfter } from '../shared/clock';
+import { Clock } from '../shared/clock';
 import { digestOf, newOpaqueToken } from '../shared/opaque-token';
-import { isLive, RevocationReason } from './session';
+import { idleExpiryAt, isLive, RevocationReason } from './session';
 import { SessionRepository } from './session-repository';
 import { SessionRevocation } from './session-revocation';
 import { SessionSettings } from './session-settings';
@@ -48,12 +48,7 @@ export class TokenRefresh {
     if (!isLive(session, now) || !user || user.disabledAt) throw sessionEnded();
 
     const next = newOpaqueToken();
-    const idleExpiresAt = new Date(
-      Math.min(
-        secondsAfter(now, this.settings.idleSeconds).getTime(),
-        session.absoluteExpiresAt.getTime(),
-      ),
-    );
+    const idleExpiresAt = idleExpiryAt(now, this.settings.idleSeconds, session.absoluteExpiresAt);
     const rotated = await this.sessions.rotate({
       sessionId: session.id,
       presentedTokenId: presented.id,
@@ -64,16 +59,12 @@ export class TokenRefresh {
     // Another request spent this token between our read and our write: a replay all the same.
     if (!rotated) return this.rejectReuse(session.userId, session.id, client);
 
-    const access = await this.starter.accessTokenFor(user, session.id);
     return {
       user,
-      tokens: {
-        sessionId: session.id,
-        accessToken: access.token,
-        accessTokenExpiresAt: access.expiresAt,
+      tokens: await this.starter.tokens(user, session.id, {
         refreshToken: next,
         refreshTokenExpiresAt: idleExpiresAt,
-      },
+      }),
     };
   }
 
