@@ -8,13 +8,11 @@ import {
 describe('administration and the development mailbox', () => {
   let issuer: TestTokenIssuer;
   let service: NotificationServiceUnderTest;
-  let adminToken: string;
   let userToken: string;
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
     service = await startNotificationService('admin', { issuer });
-    adminToken = await issuer.mint({ claims: { roles: ['user', 'admin'] } });
     userToken = await issuer.mint({ claims: { roles: ['user'] } });
   });
 
@@ -45,14 +43,14 @@ describe('administration and the development mailbox', () => {
   it('shows administrators the queue dashboard', async () => {
     await service.http
       .get('/api/notifications/v1/admin/queues')
-      .set('Authorization', `Bearer ${adminToken}`)
+      .set('Authorization', `Bearer ${service.adminToken}`)
       .expect(200);
   });
 
   it('lists every template and previews each with sample data', async () => {
     const { body: templates } = await service.http
       .get('/api/notifications/v1/admin/templates')
-      .set('Authorization', `Bearer ${adminToken}`)
+      .set('Authorization', `Bearer ${service.adminToken}`)
       .expect(200);
     expect(templates).toEqual([
       { name: 'email-verification', essential: true },
@@ -63,7 +61,7 @@ describe('administration and the development mailbox', () => {
     for (const { name } of templates) {
       const { body } = await service.http
         .get(`/api/notifications/v1/admin/templates/${name}/preview`)
-        .set('Authorization', `Bearer ${adminToken}`)
+        .set('Authorization', `Bearer ${service.adminToken}`)
         .expect(200);
       expect(body).toEqual({
         subject: expect.any(String),
@@ -76,7 +74,7 @@ describe('administration and the development mailbox', () => {
   it('answers a preview of an unknown template with 404', async () => {
     const { body } = await service.http
       .get('/api/notifications/v1/admin/templates/newsletter/preview')
-      .set('Authorization', `Bearer ${adminToken}`)
+      .set('Authorization', `Bearer ${service.adminToken}`)
       .expect(404);
     expect(body.code).toBe('template_not_found');
   });
@@ -94,7 +92,7 @@ describe('administration and the development mailbox', () => {
       const { body } = await service.http
         .get('/api/notifications/v1/admin/mailbox')
         .query({ to: 'dev@example.com' })
-        .set('Authorization', `Bearer ${adminToken}`)
+        .set('Authorization', `Bearer ${service.adminToken}`)
         .expect(200);
       expect(body).toHaveLength(1);
       return body[0];
@@ -112,7 +110,7 @@ describe('administration and the development mailbox', () => {
     await service.http
       .get('/api/notifications/v1/admin/mailbox')
       .query({ to: 'not-an-address', limit: 0 })
-      .set('Authorization', `Bearer ${adminToken}`)
+      .set('Authorization', `Bearer ${service.adminToken}`)
       .expect(422);
   });
 });

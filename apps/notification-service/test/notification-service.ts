@@ -33,6 +33,10 @@ export interface NotificationServiceUnderTest extends TestApp {
   mailQueue: JobProducer;
   queues: QueueRegistry;
   enqueueMail(mail: SendMailJob): Promise<void>;
+  /** A bearer token of an administrator, minted by the issuer. */
+  adminToken: string;
+  /** The delivery log's rows for this recipient, newest first, as the admin endpoint returns them. */
+  deliveriesTo(recipient: string): Promise<Record<string, unknown>[]>;
 }
 
 export const PUBLIC_APP_URL = 'http://app.test';
@@ -72,6 +76,7 @@ export async function startNotificationService(
     queues: [MAIL_QUEUE],
   });
   const mailQueue = new JobProducer(queues);
+  const adminToken = await issuer.mint({ claims: { roles: ['user', 'admin'] } });
   return {
     ...app,
     database,
@@ -80,6 +85,15 @@ export async function startNotificationService(
     queues,
     enqueueMail: async (mail) => {
       await mailQueue.enqueue(SendMail, mail, { jobId: mail.deliveryId });
+    },
+    adminToken,
+    deliveriesTo: async (recipient) => {
+      const { body } = await app.http
+        .get('/api/notifications/v1/admin/deliveries')
+        .query({ recipient })
+        .set('Authorization', `Bearer ${adminToken}`)
+        .expect(200);
+      return body;
     },
     close: async () => {
       await queues.close();

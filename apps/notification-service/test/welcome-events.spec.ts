@@ -15,7 +15,6 @@ describe('the welcome email and mail preferences', () => {
   let smtp: TestSmtpServer;
   let service: NotificationServiceUnderTest;
   let producer: Producer;
-  let adminToken: string;
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
@@ -26,7 +25,6 @@ describe('the welcome email and mail preferences', () => {
       brokers: testEndpoints.kafkaBrokers,
     }).producer();
     await producer.connect();
-    adminToken = await issuer.mint({ claims: { roles: ['user', 'admin'] } });
   });
 
   afterAll(async () => {
@@ -55,15 +53,6 @@ describe('the welcome email and mail preferences', () => {
     });
   }
 
-  async function deliveriesTo(recipient: string) {
-    const { body } = await service.http
-      .get('/api/notifications/v1/admin/deliveries')
-      .query({ recipient })
-      .set('Authorization', `Bearer ${adminToken}`)
-      .expect(200);
-    return body;
-  }
-
   it('welcomes a user whose email address was verified', async () => {
     const event = emailVerified('linus@example.com');
     await publish(event);
@@ -73,7 +62,7 @@ describe('the welcome email and mail preferences', () => {
     expect(received.text).toContain('Welcome, linus!');
     expect(received.html).toContain(`href="${PUBLIC_APP_URL}"`);
     await eventually(async () =>
-      expect(await deliveriesTo('linus@example.com')).toMatchObject([
+      expect(await service.deliveriesTo('linus@example.com')).toMatchObject([
         { template: 'welcome', source: 'event', sourceId: event.id, status: 'sent' },
       ]),
     );
@@ -90,7 +79,7 @@ describe('the welcome email and mail preferences', () => {
     // Same key, same partition: once the later event is mailed, the duplicate has been consumed.
     await smtp.awaitMailTo('after-duplicate@example.com', { timeoutMs: 20_000 });
     expect(smtp.mailTo('twice@example.com')).toHaveLength(1);
-    expect(await deliveriesTo('twice@example.com')).toHaveLength(1);
+    expect(await service.deliveriesTo('twice@example.com')).toHaveLength(1);
   });
 
   it('suppresses the welcome for a user who opted out, but still sends their security email', async () => {
@@ -109,7 +98,7 @@ describe('the welcome email and mail preferences', () => {
     await publish(emailVerified('quiet@example.com', userId));
     await eventually(
       async () =>
-        expect(await deliveriesTo('quiet@example.com')).toMatchObject([
+        expect(await service.deliveriesTo('quiet@example.com')).toMatchObject([
           { template: 'welcome', status: 'suppressed' },
         ]),
       {
