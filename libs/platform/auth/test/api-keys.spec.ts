@@ -1,5 +1,6 @@
 import { eventually, TestTokenIssuer } from '@capstone/platform/testing';
 import {
+  ApiKeyVerifier,
   AuthErrorCode,
   CachingApiKeyVerifier,
   HttpApiKeyVerifier,
@@ -125,5 +126,22 @@ describe('a service configured without API keys', () => {
     expect(response.body).toMatchObject({ code: AuthErrorCode.ApiKeyInvalid });
     await app.close();
     await issuer.close();
+  });
+});
+
+describe('the API key answer cache', () => {
+  it('holds at most its maximum of answers, making room by forgetting the oldest', async () => {
+    const asked: string[] = [];
+    const authority = new (class extends ApiKeyVerifier {
+      async verify(key: string): Promise<null> {
+        asked.push(key);
+        return null;
+      }
+    })();
+    const cache = new CachingApiKeyVerifier(authority, 30_000, 2);
+
+    for (const key of ['key-a', 'key-b', 'key-c', 'key-b', 'key-a']) await cache.verify(key);
+
+    expect(asked).toEqual(['key-a', 'key-b', 'key-c', 'key-a']);
   });
 });

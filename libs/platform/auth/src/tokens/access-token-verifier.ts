@@ -1,5 +1,6 @@
 import { errors, jwtVerify, type CryptoKey, type JWTHeaderParameters } from 'jose';
 import { AuthError, AuthErrorCode } from '../auth-error';
+import { ExpiringMemo } from '../expiring-memo';
 import type { Principal } from '../principal';
 import { accessTokenClaims } from './access-token-claims';
 import type { VerificationKeys } from './verification-keys';
@@ -21,11 +22,6 @@ export interface AccessTokenVerifierOptions {
 // minute: a key withdrawn from the JWKS stops being honoured within that minute.
 const MAX_MEMO_TTL_MS = 60_000;
 
-interface Verified {
-  principal: Principal;
-  until: number;
-}
-
 // A claim check that failed has its own code; any other problem with the claims is just invalid.
 const failedClaimChecks: Partial<Record<string, [AuthErrorCode, string]>> = {
   iss: [AuthErrorCode.TokenWrongIssuer, 'token was issued by an untrusted issuer'],
@@ -35,26 +31,20 @@ const failedClaimChecks: Partial<Record<string, [AuthErrorCode, string]>> = {
 
 /** Verifies an access token locally: signature against the JWKS, then issuer, audience, time and claims. */
 export class AccessTokenVerifier {
-  private readonly memo = new Map<string, Verified>();
+  private readonly memo: ExpiringMemo<Principal>;
+  private readonly memoTtlMs: number;
 
-  constructor(private readonly options: AccessTokenVerifierOptions) {}
+  constructor(private readonly options: AccessTokenVerifierOptions) {
+    this.memo = new ExpiringMemo(options.memoSize ?? 10_000);
+    this.memoTtlMs = Math.min(options.memoTtlMs ?? MAX_MEMO_TTL_MS, MAX_MEMO_TTL_MS);
+  }
 
   async verify(token: string): Promise<Principal> {
     const remembered = this.memo.get(token);
-    if (remembered && remembered.until > Date.now()) return remembered.principal;
-    this.memo.delete(token);
+    if (remembered) return remembered;
     const { principal, expiresAt } = await this.verifySignatureAndClaims(token);
-    const memoTtlMs = Math.min(this.options.memoTtlMs ?? MAX_MEMO_TTL_MS, MAX_MEMO_TTL_MS);
-    this.remember(token, principal, Math.min(expiresAt, Date.now() + memoTtlMs));
+    this.memo.remember(token, principal, Math.min(expiresAt, Date.now() + this.memoTtlMs));
     return principal;
-  }
-
-  private remember(token: string, principal: Principal, until: number): void {
-    const capacity = this.options.memoSize ?? 10_000;
-    if (capacity === 0) return;
-    // Map keeps insertion order: the first key is the oldest entry.
-    if (this.memo.size >= capacity) this.memo.delete(this.memo.keys().next().value as string);
-    this.memo.set(token, { principal, until });
   }
 
   private async verifySignatureAndClaims(
