@@ -8,11 +8,13 @@ import {
   type JWK,
 } from 'jose';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PrismaService } from '../database/prisma.service';
 import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
 import { registerAndLogIn } from '../../test/accounts';
+import { KeyEncryption } from './key-encryption';
 import { SigningKeyRing } from './signing-key-ring';
 
 describe('access tokens and signing keys', () => {
@@ -99,6 +101,18 @@ describe('access tokens and signing keys', () => {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: published.kid })
       .sign(new TextEncoder().encode(pem));
     expect((await account(confused).expect(401)).body.code).toBe('token_unsupported_algorithm');
+  });
+
+  it('stores private signing keys only sealed under the key from the environment', async () => {
+    const [stored] = await service.app.get(PrismaService).signingKey.findMany();
+    const sealed = stored.privateKeyEncrypted;
+    expect(sealed).not.toContain('PRIVATE KEY');
+
+    const environmentKey = new KeyEncryption(process.env.SIGNING_KEY_ENCRYPTION_KEY ?? '');
+    expect(environmentKey.open(sealed, stored.kid)).toContain('-----BEGIN PRIVATE KEY-----');
+    expect(() => environmentKey.open(sealed, 'another-kid')).toThrow();
+    const otherKey = new KeyEncryption(randomBytes(32).toString('base64'));
+    expect(() => otherKey.open(sealed, stored.kid)).toThrow();
   });
 
   it('rotates keys: publishes the new key first, signs with it once active, and drops the old one after its tokens expire', async () => {
