@@ -1,30 +1,29 @@
 import type { Component, ComponentDriver } from './component';
+import { infraPaths } from './infra-paths';
 import { kafkaDriver } from './kafka/kafka-driver';
 import { postgresDriver } from './postgres/postgres-driver';
 import { serviceDatabases } from './postgres/service-databases';
 import { redisDriver } from './redis/redis-driver';
-import { infraSettings } from './settings';
+import type { InfraSettings } from './settings';
 
-export interface DriverOptions {
-  /** Where service schemas are discovered; the workspace's prisma/ unless a test points elsewhere. */
-  prismaDir?: string;
-}
-
-/** Drivers in start order, configured from the environment as it is now. */
-export function componentDrivers(options: DriverOptions = {}): ComponentDriver[] {
-  const settings = infraSettings();
+/** Drivers in start order, configured by `settings`; services are discovered in `prismaDir` (default: the workspace's prisma/). */
+export function componentDrivers(settings: InfraSettings, prismaDir?: string): ComponentDriver[] {
+  const paths = infraPaths(settings.dataDir);
   return [
-    postgresDriver(settings.databaseUrl, serviceDatabases(options.prismaDir)),
-    redisDriver(settings.redisUrl),
-    kafkaDriver(settings.kafkaBrokers, settings.kafkaHeapOptions),
+    postgresDriver(settings.databaseUrl, serviceDatabases(prismaDir), paths),
+    redisDriver(settings.redisUrl, paths),
+    kafkaDriver(settings.kafkaBrokers, settings.kafkaHeapOptions, paths),
   ];
 }
 
 export function componentDriver(
   component: Component,
-  options: DriverOptions = {},
+  settings: InfraSettings,
+  prismaDir?: string,
 ): ComponentDriver {
-  const driver = componentDrivers(options).find((candidate) => candidate.component === component);
+  const driver = componentDrivers(settings, prismaDir).find(
+    (candidate) => candidate.component === component,
+  );
   if (!driver) throw new Error(`unknown component: ${component}`);
   return driver;
 }

@@ -8,7 +8,7 @@ import { pollUntil } from './poll';
 import { launchDetached, type ManagedProcess } from './process/detached-process';
 import { tailOf } from './process/log-tail';
 import { isRunning } from './process/process-identity';
-import { forgetProcess, managedProcess, recordProcess } from './process/process-registry';
+import type { ProcessRegistry } from './process/process-registry';
 
 export interface EnsuredComponent {
   status: ComponentStatus;
@@ -18,19 +18,20 @@ export interface EnsuredComponent {
 /** Leaves one component healthy: the process capstone already runs, a server found at the endpoint, or a new local one. */
 export async function ensureComponent(
   driver: ComponentDriver,
+  registry: ProcessRegistry,
   log: Log,
 ): Promise<EnsuredComponent> {
-  let owned = managedProcess(driver.component);
+  let owned = registry.managed(driver.component);
   let startedNow = false;
   if (owned) {
     log(`${driver.component}: already running (pid ${owned.pid})`);
   } else {
     // Whatever was recorded is no longer that process: it died, or the machine restarted.
-    forgetProcess(driver.component);
+    registry.forget(driver.component);
     if (await isListening(driver.address)) {
       log(`${driver.component}: using the server at ${driver.endpoint}`);
     } else {
-      owned = await startLocal(driver, log);
+      owned = await startLocal(driver, registry, log);
       startedNow = true;
     }
   }
@@ -48,7 +49,11 @@ export async function ensureComponent(
   };
 }
 
-async function startLocal(driver: ComponentDriver, log: Log): Promise<ManagedProcess> {
+async function startLocal(
+  driver: ComponentDriver,
+  registry: ProcessRegistry,
+  log: Log,
+): Promise<ManagedProcess> {
   if (!isLoopback(driver.address.host)) {
     throw new InfraError(
       'NOT_LOCAL',
@@ -58,7 +63,7 @@ async function startLocal(driver: ComponentDriver, log: Log): Promise<ManagedPro
   log(`${driver.component}: nothing at ${driver.endpoint}, starting one`);
   const launch = await driver.launch(log);
   const started = launchDetached(launch);
-  recordProcess(driver.component, started);
+  registry.record(driver.component, started);
   log(
     `${driver.component}: started (pid ${started.pid}), logging to ${relative(repoRoot, launch.logFile)}`,
   );

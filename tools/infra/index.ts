@@ -4,10 +4,10 @@ export {
   infraDown,
   infraStatus,
   infraUp,
+  managedProcess,
   startComponent,
   stopComponent,
   type DownOptions,
   type UpOptions,
 } from './lifecycle';
 export { serviceDatabases } from './postgres/service-databases';
-export { managedProcess } from './process/process-registry';

@@ -1,26 +1,41 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { dataDir, repoRoot } from '../workspace/paths';
+import { repoRoot } from '../workspace/paths';
 import type { Component } from './component';
 
-/** Everything `infra` writes inside the repository lives under .data/, which git ignores. */
-export const infraPaths = {
-  envFile: join(repoRoot, '.env'),
-  prismaDir: join(repoRoot, 'prisma'),
-  registryFile: join(dataDir, 'infra', 'processes.json'),
-  lockFile: join(dataDir, 'infra', 'lock'),
-  postgresData: join(dataDir, 'postgres'),
-  redisData: join(dataDir, 'redis'),
-  kafka: {
-    serverProperties: join(dataDir, 'kafka', 'server.properties'),
-    log4jProperties: join(dataDir, 'kafka', 'log4j.properties'),
-    clusterIdFile: join(dataDir, 'kafka', 'cluster-id'),
-    logDir: join(dataDir, 'kafka', 'data'),
-  },
-};
+export const envFile = join(repoRoot, '.env');
+export const workspacePrismaDir = join(repoRoot, 'prisma');
 
-export function logFileOf(name: Component | 'kafka-download'): string {
-  return join(dataDir, 'logs', `${name}.log`);
+/** Where infra keeps what it runs: its registry and lock, each server's log and a local server's data. */
+export interface InfraPaths {
+  registryFile: string;
+  lockFile: string;
+  postgresData: string;
+  redisData: string;
+  kafka: {
+    serverProperties: string;
+    log4jProperties: string;
+    clusterIdFile: string;
+    logDir: string;
+  };
+  logFile(name: Component | 'kafka-download'): string;
+}
+
+/** Everything under one data dir: .data/ in the repository (git ignores it), or a test's scratch folder. */
+export function infraPaths(dataDir: string): InfraPaths {
+  return {
+    registryFile: join(dataDir, 'infra', 'processes.json'),
+    lockFile: join(dataDir, 'infra', 'lock'),
+    postgresData: join(dataDir, 'postgres'),
+    redisData: join(dataDir, 'redis'),
+    kafka: {
+      serverProperties: join(dataDir, 'kafka', 'server.properties'),
+      log4jProperties: join(dataDir, 'kafka', 'log4j.properties'),
+      clusterIdFile: join(dataDir, 'kafka', 'cluster-id'),
+      logDir: join(dataDir, 'kafka', 'data'),
+    },
+    logFile: (name) => join(dataDir, 'logs', `${name}.log`),
+  };
 }
 
 /** Downloads are shared by every checkout on the machine, so they live in the user's cache, not the repository. */

@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
-import { infraStatus, infraUp, serviceDatabases } from './index';
+import { infraDown, infraStatus, infraUp, serviceDatabases } from './index';
+import { isListening } from './network';
 import { infraSettings } from './settings';
+import { scratchInfra, sparePort, type ScratchInfra } from './testing/scratch-infra';
 
 // The test runner brings infrastructure up before Jest, but on a cold machine this run may download Kafka.
 const coldStartMs = 15 * 60_000;
@@ -19,6 +22,31 @@ async function databaseExists(database: string): Promise<boolean> {
     return rowCount === 1;
   } finally {
     await client.end();
+  }
+}
+
+async function postgresAnswers(serverUrl: URL): Promise<boolean> {
+  const client = new Client({ connectionString: serverUrl.toString() });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 AS one')).rows[0].one === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+async function redisAnswers(serverUrl: URL): Promise<boolean> {
+  const client = new Redis(serverUrl.toString(), {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return (await client.ping()) === 'PONG';
+  } finally {
+    client.disconnect();
   }
 }
 
@@ -99,4 +127,68 @@ describe('infraUp', () => {
       expect(await databaseExists(database)).toBe(true);
     });
   });
+});
+
+describe('infraDown', () => {
+  // The machine's own servers, which up finds and uses: down must leave them running.
+  const external = infraSettings();
+  let scratch: ScratchInfra;
+
+  beforeEach(() => {
+    scratch = scratchInfra();
+  });
+
+  afterEach(() => scratch.remove(), 90_000);
+
+  function managers(statuses: { component: string; managedBy: string }[]) {
+    return statuses.map(({ component, managedBy }) => ({ component, managedBy }));
+  }
+
+  it('stops the Redis that up started and leaves the external Postgres answering', async () => {
+    const port = await sparePort();
+    const settings = {
+      databaseUrl: external.databaseUrl,
+      redisUrl: new URL(`redis://127.0.0.1:${port}`),
+      dataDir: scratch.dataDir,
+    };
+    const up = await scratch.up({
+      only: ['postgres', 'redis'],
+      settings,
+      prismaDir: scratch.prismaDir,
+      log: quiet,
+    });
+    expect(managers(up.statuses)).toEqual([
+      { component: 'postgres', managedBy: 'external' },
+      { component: 'redis', managedBy: 'capstone' },
+    ]);
+
+    expect(await infraDown({ settings, log: quiet })).toEqual(['redis']);
+
+    expect(await isListening({ host: '127.0.0.1', port })).toBe(false);
+    expect(await postgresAnswers(external.databaseUrl)).toBe(true);
+  }, 30_000);
+
+  it('stops the Postgres that up started and leaves the external Redis answering', async () => {
+    const port = await sparePort();
+    const settings = {
+      databaseUrl: new URL(`postgresql://postgres@127.0.0.1:${port}/postgres`),
+      redisUrl: external.redisUrl,
+      dataDir: scratch.dataDir,
+    };
+    const up = await scratch.up({
+      only: ['postgres', 'redis'],
+      settings,
+      prismaDir: scratch.prismaDir,
+      log: quiet,
+    });
+    expect(managers(up.statuses)).toEqual([
+      { component: 'postgres', managedBy: 'capstone' },
+      { component: 'redis', managedBy: 'external' },
+    ]);
+
+    expect(await infraDown({ settings, log: quiet })).toEqual(['postgres']);
+
+    expect(await isListening({ host: '127.0.0.1', port })).toBe(false);
+    expect(await redisAnswers(external.redisUrl)).toBe(true);
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { InfraError } from './infra-error';
-import { infraPaths } from './infra-paths';
+import { dataDir } from '../workspace/paths';
+import { envFile } from './infra-paths';
 import { parseBrokerList } from './kafka/broker-list';
 import type { SocketAddress } from './network';
 
@@ -9,6 +10,8 @@ export interface InfraSettings {
   redisUrl: URL;
   kafkaBrokers: SocketAddress[];
   kafkaHeapOptions: string[];
+  /** Where infra keeps its registry, lock, logs and local servers' data (see infraPaths). */
+  dataDir: string;
 }
 
 const defaults = {
@@ -20,14 +23,17 @@ const defaults = {
 
 type SettingName = keyof typeof defaults;
 
-export function infraSettings(): InfraSettings {
+/** The environment's settings; `overrides` win, which is how a test points infra at spare ports and a scratch data dir. */
+export function infraSettings(overrides: Partial<InfraSettings> = {}): InfraSettings {
   // A root .env fills in what the real environment leaves unset: loadEnvFile never overrides a set variable.
-  if (existsSync(infraPaths.envFile)) process.loadEnvFile(infraPaths.envFile);
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   return {
     databaseUrl: urlSetting('DATABASE_URL'),
     redisUrl: urlSetting('REDIS_URL'),
     kafkaBrokers: parseBrokerList(setting('KAFKA_BROKERS')),
     kafkaHeapOptions: setting('KAFKA_HEAP_OPTS').split(/\s+/).filter(Boolean),
+    dataDir,
+    ...overrides,
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import type { Log } from '../component';
 import { InfraError } from '../infra-error';
-import { downloadCacheDir, logFileOf } from '../infra-paths';
+import { downloadCacheDir } from '../infra-paths';
 import { findExecutable } from '../process/executables';
 import { tailOf } from '../process/log-tail';
 import { runToCompletion } from '../process/run-to-completion';
@@ -19,8 +19,8 @@ function kafkaHome(): string {
   return join(downloadCacheDir(), `kafka-${kafkaVersion}`);
 }
 
-/** The broker's jars, fetched from Maven Central on first use and reused, offline, ever after. Returns their folder. */
-export async function ensureKafkaDistribution(log: Log): Promise<string> {
+/** The broker's jars, fetched from Maven Central on first use (Maven logging to `logFile`) and reused, offline, ever after. Returns their folder. */
+export async function ensureKafkaDistribution(logFile: string, log: Log): Promise<string> {
   const libs = join(kafkaHome(), 'libs');
   if (existsSync(libs)) return libs;
 
@@ -35,7 +35,7 @@ export async function ensureKafkaDistribution(log: Log): Promise<string> {
   mkdirSync(downloadCacheDir(), { recursive: true });
   const staging = mkdtempSync(join(downloadCacheDir(), `.kafka-${kafkaVersion}-`));
   try {
-    await download(maven, staging, log);
+    await download(maven, staging, logFile, log);
     publish(staging, libs);
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -43,10 +43,9 @@ export async function ensureKafkaDistribution(log: Log): Promise<string> {
   return libs;
 }
 
-async function download(maven: string, staging: string, log: Log): Promise<void> {
+async function download(maven: string, staging: string, logFile: string, log: Log): Promise<void> {
   const pom = join(staging, 'pom.xml');
   writeFileSync(pom, runtimePom());
-  const logFile = logFileOf('kafka-download');
   log(
     `kafka: fetching Apache Kafka ${kafkaVersion} from Maven Central (about 100 MB, once) into ${kafkaHome()}`,
   );

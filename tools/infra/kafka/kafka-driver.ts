@@ -1,9 +1,14 @@
 import type { ComponentDriver } from '../component';
+import type { InfraPaths } from '../infra-paths';
 import { formatAddress, type SocketAddress } from '../network';
 import { probeKafka } from './kafka-probe';
 import { localBrokerLaunch } from './local-broker';
 
-export function kafkaDriver(brokers: SocketAddress[], heapOptions: string[]): ComponentDriver {
+export function kafkaDriver(
+  brokers: SocketAddress[],
+  heapOptions: string[],
+  paths: InfraPaths,
+): ComponentDriver {
   const [first] = brokers;
   return {
     component: 'kafka',
@@ -12,6 +17,6 @@ export function kafkaDriver(brokers: SocketAddress[], heapOptions: string[]): Co
     // A cold JVM on two cores takes tens of seconds before the broker answers.
     startupTimeoutMs: 120_000,
     probe: () => probeKafka(brokers),
-    launch: (log) => localBrokerLaunch(first, heapOptions, log),
+    launch: (log) => localBrokerLaunch(first, heapOptions, paths, log),
   };
 }

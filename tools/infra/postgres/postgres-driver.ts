@@ -1,12 +1,17 @@
 import { Client } from 'pg';
 import type { ComponentDriver, Health, Log } from '../component';
 import { unhealthy } from '../health';
+import type { InfraPaths } from '../infra-paths';
 import { formatAddress } from '../network';
 import { embeddedPostgresLaunch } from './embedded-postgres';
 
 const duplicateDatabase = '42P04';
 
-export function postgresDriver(serverUrl: URL, databases: string[]): ComponentDriver {
+export function postgresDriver(
+  serverUrl: URL,
+  databases: string[],
+  paths: InfraPaths,
+): ComponentDriver {
   const address = { host: serverUrl.hostname, port: Number(serverUrl.port || 5432) };
   return {
     component: 'postgres',
@@ -14,7 +19,7 @@ export function postgresDriver(serverUrl: URL, databases: string[]): ComponentDr
     address,
     startupTimeoutMs: 60_000,
     probe: () => probePostgres(serverUrl, databases),
-    launch: (log) => embeddedPostgresLaunch(serverUrl, log),
+    launch: (log) => embeddedPostgresLaunch(serverUrl, paths, log),
     provision: (log) => createServiceDatabases(serverUrl, databases, log),
   };
 }

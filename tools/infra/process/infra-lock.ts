@@ -2,7 +2,6 @@ import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { dirname } from 'node:path';
 import type { Log } from '../component';
 import { InfraError } from '../infra-error';
-import { infraPaths } from '../infra-paths';
 import { pollUntil } from '../poll';
 import { isRunning, processStartTime, type ProcessIdentity } from './process-identity';
 
@@ -10,25 +9,29 @@ import { isRunning, processStartTime, type ProcessIdentity } from './process-ide
 const waitForHolderMs = 15 * 60_000;
 
 /** One infra command changes servers at a time, so two concurrent `up`s can never both start a Kafka. */
-export async function withInfraLock<T>(log: Log, work: () => Promise<T>): Promise<T> {
-  await acquire(log);
+export async function withInfraLock<T>(
+  lockFile: string,
+  log: Log,
+  work: () => Promise<T>,
+): Promise<T> {
+  await acquire(lockFile, log);
   try {
     return await work();
   } finally {
-    rmSync(infraPaths.lockFile, { force: true });
+    rmSync(lockFile, { force: true });
   }
 }
 
-async function acquire(log: Log): Promise<void> {
-  mkdirSync(dirname(infraPaths.lockFile), { recursive: true });
+async function acquire(lockFile: string, log: Log): Promise<void> {
+  mkdirSync(dirname(lockFile), { recursive: true });
   let announced = false;
   const acquired = await pollUntil(
     () => {
-      if (tryLock()) return true;
-      const holder = lockHolder();
+      if (tryLock(lockFile)) return true;
+      const holder = lockHolder(lockFile);
       if (!holder || !isRunning(holder)) {
-        rmSync(infraPaths.lockFile, { force: true });
-        return tryLock();
+        rmSync(lockFile, { force: true });
+        return tryLock(lockFile);
       }
       if (!announced) log(`waiting for another infra command (pid ${holder.pid}) to finish`);
       announced = true;
@@ -39,21 +42,21 @@ async function acquire(log: Log): Promise<void> {
   if (!acquired) {
     throw new InfraError(
       'LOCKED',
-      `another infra command still holds ${infraPaths.lockFile}; wait for it or stop it`,
+      `another infra command still holds ${lockFile}; wait for it or stop it`,
     );
   }
 }
 
 /** The lock file appears complete or not at all: it is written aside and hard-linked into place. */
-function tryLock(): boolean {
+function tryLock(lockFile: string): boolean {
   const holder: ProcessIdentity = {
     pid: process.pid,
     startTime: processStartTime(process.pid) ?? '',
   };
-  const staged = `${infraPaths.lockFile}.${process.pid}`;
+  const staged = `${lockFile}.${process.pid}`;
   writeFileSync(staged, JSON.stringify(holder));
   try {
-    linkSync(staged, infraPaths.lockFile);
+    linkSync(staged, lockFile);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -63,9 +66,9 @@ function tryLock(): boolean {
   }
 }
 
-function lockHolder(): ProcessIdentity | undefined {
+function lockHolder(lockFile: string): ProcessIdentity | undefined {
   try {
-    return JSON.parse(readFileSync(infraPaths.lockFile, 'utf8')) as ProcessIdentity;
+    return JSON.parse(readFileSync(lockFile, 'utf8')) as ProcessIdentity;
   } catch {
     return undefined;
   }

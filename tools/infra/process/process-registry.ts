@@ -1,37 +1,44 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Component } from '../component';
-import { infraPaths } from '../infra-paths';
 import type { ManagedProcess } from './detached-process';
 import { isRunning } from './process-identity';
 
 /** What capstone itself started, so `down` stops exactly that and never a server someone else runs. */
-type Registry = Partial<Record<Component, ManagedProcess>>;
-
-export function recordedProcess(component: Component): ManagedProcess | undefined {
-  return readRegistry()[component];
+export interface ProcessRegistry {
+  recorded(component: Component): ManagedProcess | undefined;
+  /** The process capstone started for a component, if it is still that same process and still running. */
+  managed(component: Component): ManagedProcess | undefined;
+  record(component: Component, managed: ManagedProcess): void;
+  forget(component: Component): void;
 }
 
-/** The process capstone started for a component, if it is still that same process and still running. */
-export function managedProcess(component: Component): ManagedProcess | undefined {
-  const recorded = recordedProcess(component);
-  return recorded && isRunning(recorded) ? recorded : undefined;
+type Entries = Partial<Record<Component, ManagedProcess>>;
+
+/** The registry kept in `file` (the data dir's infra/processes.json). */
+export function processRegistry(file: string): ProcessRegistry {
+  const recorded = (component: Component) => readEntries(file)[component];
+  return {
+    recorded,
+    managed(component) {
+      const entry = recorded(component);
+      return entry && isRunning(entry) ? entry : undefined;
+    },
+    record(component, managed) {
+      writeEntries(file, { ...readEntries(file), [component]: managed });
+    },
+    forget(component) {
+      const entries = readEntries(file);
+      if (!(component in entries)) return;
+      delete entries[component];
+      writeEntries(file, entries);
+    },
+  };
 }
 
-export function recordProcess(component: Component, managed: ManagedProcess): void {
-  writeRegistry({ ...readRegistry(), [component]: managed });
-}
-
-export function forgetProcess(component: Component): void {
-  const registry = readRegistry();
-  if (!(component in registry)) return;
-  delete registry[component];
-  writeRegistry(registry);
-}
-
-function readRegistry(): Registry {
+function readEntries(file: string): Entries {
   try {
-    return JSON.parse(readFileSync(infraPaths.registryFile, 'utf8')) as Registry;
+    return JSON.parse(readFileSync(file, 'utf8')) as Entries;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
@@ -39,9 +46,9 @@ function readRegistry(): Registry {
 }
 
 /** Written beside and renamed into place, so a reader never sees half a file. */
-function writeRegistry(registry: Registry): void {
-  mkdirSync(dirname(infraPaths.registryFile), { recursive: true });
-  const staged = `${infraPaths.registryFile}.${process.pid}`;
-  writeFileSync(staged, `${JSON.stringify(registry, null, 2)}\n`);
-  renameSync(staged, infraPaths.registryFile);
+function writeEntries(file: string, entries: Entries): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}`;
+  writeFileSync(staged, `${JSON.stringify(entries, null, 2)}\n`);
+  renameSync(staged, file);
 }

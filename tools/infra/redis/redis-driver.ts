@@ -3,12 +3,12 @@ import Redis from 'ioredis';
 import type { ComponentDriver, Health } from '../component';
 import { unhealthy } from '../health';
 import { InfraError } from '../infra-error';
-import { infraPaths, logFileOf } from '../infra-paths';
+import type { InfraPaths } from '../infra-paths';
 import { formatAddress, type SocketAddress } from '../network';
 import type { ProcessLaunch } from '../process/detached-process';
 import { findExecutable } from '../process/executables';
 
-export function redisDriver(serverUrl: URL): ComponentDriver {
+export function redisDriver(serverUrl: URL, paths: InfraPaths): ComponentDriver {
   const address = { host: serverUrl.hostname, port: Number(serverUrl.port || 6379) };
   return {
     component: 'redis',
@@ -16,7 +16,7 @@ export function redisDriver(serverUrl: URL): ComponentDriver {
     address,
     startupTimeoutMs: 20_000,
     probe: () => probeRedis(serverUrl),
-    launch: async () => localRedisLaunch(address, serverUrl.password),
+    launch: async () => localRedisLaunch(address, serverUrl.password, paths),
   };
 }
 
@@ -43,7 +43,11 @@ async function probeRedis(serverUrl: URL): Promise<Health> {
 }
 
 /** A throwaway cache and queue store for development: no snapshots, no append-only file. */
-function localRedisLaunch(address: SocketAddress, password: string): ProcessLaunch {
+function localRedisLaunch(
+  address: SocketAddress,
+  password: string,
+  paths: InfraPaths,
+): ProcessLaunch {
   const server = findExecutable('redis-server');
   if (!server) {
     throw new InfraError(
@@ -52,14 +56,14 @@ function localRedisLaunch(address: SocketAddress, password: string): ProcessLaun
         'Install it with `sudo apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), or point REDIS_URL at a running Redis.',
     );
   }
-  mkdirSync(infraPaths.redisData, { recursive: true });
+  mkdirSync(paths.redisData, { recursive: true });
   const args = [
     '--bind',
     address.host === 'localhost' ? '127.0.0.1' : address.host,
     '--port',
     String(address.port),
   ];
-  args.push('--dir', infraPaths.redisData, '--save', '', '--appendonly', 'no');
+  args.push('--dir', paths.redisData, '--save', '', '--appendonly', 'no');
   if (password) args.push('--requirepass', decodeURIComponent(password));
-  return { command: server, args, logFile: logFileOf('redis'), stopSignal: 'SIGTERM' };
+  return { command: server, args, logFile: paths.logFile('redis'), stopSignal: 'SIGTERM' };
 }
