@@ -1,5 +1,5 @@
 import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
-import { newClientIp, register } from '../../test/accounts';
+import { newAccount, newClientIp, register } from '../../test/accounts';
 
 describe('protection against brute force', () => {
   let service: AuthServiceUnderTest;
@@ -57,6 +57,29 @@ describe('protection against brute force', () => {
       429,
     );
     expect(headers['retry-after']).toBeDefined();
+  });
+
+  it('limits registrations per email, whatever address they come from', async () => {
+    const account = newAccount();
+    const registerAs = (username: string) =>
+      service.http
+        .post('/api/auth/v1/accounts')
+        .set('X-Forwarded-For', newClientIp())
+        .send({ ...account, username });
+    for (let attempt = 1; attempt <= 3; attempt += 1)
+      await registerAs(`${account.username}_${attempt}`).expect(202);
+
+    const limited = await registerAs(`${account.username}_4`).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+
+  it('limits registrations per client IP across emails', async () => {
+    const ip = newClientIp();
+    const registerFrom = () =>
+      service.http.post('/api/auth/v1/accounts').set('X-Forwarded-For', ip).send(newAccount());
+    for (let attempt = 1; attempt <= 10; attempt += 1) await registerFrom().expect(202);
+
+    await registerFrom().expect(429);
   });
 
   it('limits password-reset requests per account', async () => {
