@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { testEndpoints } from '../src/infrastructure/test-endpoints';
 import { databaseUrlFor } from '../src/infrastructure/workspace-tools';
 import { isLeftover, sweepTestLeftovers } from '../src/jest/test-leftovers';
+import { testKafkaClient } from '../src/kafka/test-kafka-client';
 import { creatorPidOf, uniqueTestId } from '../src/test-names';
 
 /** A pid no process has right now: what a crashed run's worker leaves behind. */
@@ -42,12 +42,7 @@ describe('sweeping what crashed runs left behind', () => {
   const admin = new Client({
     connectionString: databaseUrlFor('postgres', testEndpoints.databaseUrl),
   });
-  const kafka = new Kafka({
-    clientId: 'sweep-test',
-    brokers: testEndpoints.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const kafkaAdmin = kafka.admin();
+  const kafkaAdmin = testKafkaClient('sweep-test').admin();
   const orphan = idOf(departedPid());
   const ours = uniqueTestId();
 

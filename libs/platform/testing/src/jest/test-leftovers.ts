@@ -1,5 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { testEndpoints } from '../infrastructure/test-endpoints';
+import { testKafkaClient } from '../kafka/test-kafka-client';
 import { onMaintenanceDatabase } from '../postgres/maintenance-database';
 import { creatorPidOf } from '../test-names';
 
@@ -35,12 +34,7 @@ export async function sweepTestLeftovers(): Promise<{ databases: number; topics:
     return leftovers;
   });
 
-  const kafka = new Kafka({
-    clientId: 'test-sweeper',
-    brokers: testEndpoints.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const kafkaAdmin = kafka.admin();
+  const kafkaAdmin = testKafkaClient('test-sweeper').admin();
   await kafkaAdmin.connect();
   try {
     const topics = (await kafkaAdmin.listTopics()).filter(

@@ -1,6 +1,6 @@
-import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { logLevel, type Consumer, type Kafka, type KafkaMessage } from 'kafkajs';
 import { eventually } from '../eventually';
-import { testEndpoints } from '../infrastructure/test-endpoints';
+import { testKafkaClient } from './test-kafka-client';
 import { uniqueTestId } from '../test-names';
 
 /** A consumed message with its key, value and headers decoded to strings. */
@@ -24,11 +24,7 @@ export async function recordKafkaMessages(
   topic: string,
   { timeoutMs = 15_000 } = {},
 ): Promise<KafkaRecording> {
-  const kafka = new Kafka({
-    clientId: 'test-recorder',
-    brokers: testEndpoints.kafkaBrokers,
-    logLevel: logLevel.ERROR,
-  });
+  const kafka = testKafkaClient('test-recorder', logLevel.ERROR);
   await awaitTopic(kafka, topic, timeoutMs);
   // A short fetch wait keeps `stop()` quick: disconnecting waits for the fetch in flight.
   const consumer: Consumer = kafka.consumer({
