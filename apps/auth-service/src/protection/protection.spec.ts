@@ -1,5 +1,5 @@
 import { startAuthService, type AuthServiceUnderTest } from '../../test/auth-service';
-import { newAccount, newClientIp, register } from '../../test/accounts';
+import { newAccount, newClientIp, register, registerAndLogIn } from '../../test/accounts';
 
 describe('protection against brute force', () => {
   let service: AuthServiceUnderTest;
@@ -80,6 +80,19 @@ describe('protection against brute force', () => {
     for (let attempt = 1; attempt <= 10; attempt += 1) await registerFrom().expect(202);
 
     await registerFrom().expect(429);
+  });
+
+  it('limits requests for a new verification email per client IP', async () => {
+    const me = await registerAndLogIn(service);
+    const ip = newClientIp();
+    const resend = () =>
+      service.http
+        .post('/api/auth/v1/email-verification')
+        .set('Authorization', `Bearer ${me.accessToken}`)
+        .set('X-Forwarded-For', ip);
+    for (let attempt = 1; attempt <= 5; attempt += 1) await resend().expect(202);
+
+    await resend().expect(429);
   });
 
   it('limits password-reset requests per account', async () => {
