@@ -5,7 +5,6 @@ export {
   type RetryPolicy,
 } from './consumer/event-consumer';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
-export { deadLetterHeaderNames, eventTypeHeader } from './kafka/kafka-headers';
 export { deadLetterTopic, KafkaTopics, type TopicSettings } from './kafka/kafka-topics';
 export {
   EventsModule,

@@ -2,9 +2,9 @@ import type { EventEnvelope } from '@capstone/contracts';
 import { toCorrelationHeaders, type CorrelationContext } from '@capstone/platform/observability';
 import type { IHeaders } from 'kafkajs';
 
-export const eventTypeHeader = 'x-event-type';
+const eventTypeHeader = 'x-event-type';
 
-export const deadLetterHeaderNames = {
+const deadLetterHeaderNames = {
   error: 'x-dlq-error',
   attempts: 'x-dlq-attempts',
   originalTopic: 'x-dlq-original-topic',
