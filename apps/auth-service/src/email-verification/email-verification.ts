@@ -43,9 +43,8 @@ export class EmailVerification {
   async resend(userId: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user || user.emailVerifiedAt) return;
-    await (
-      await this.prepareLink(user)
-    )();
+    const send = await this.prepareLink(user);
+    await send();
   }
 
   async verify(token: string, client: ClientContext): Promise<User> {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ValidationError } from '@capstone/platform/http';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { passwordProblems } from '../accounts/password-policy';
-import type { User } from '../accounts/user';
 import { UserRepository } from '../accounts/user-repository';
 import { ActionLinks, unusableLink } from '../action-tokens/action-links';
 import { AuditEventType } from '../audit/audit-event-type';
@@ -36,10 +35,6 @@ export class PasswordReset {
   async request(email: string, client: ClientContext): Promise<void> {
     const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt) return;
-    await this.sendLink(user, client);
-  }
-
-  async sendLink(user: User, client: ClientContext): Promise<void> {
     const link = await this.links.issue(user.id, 'password_reset', RESET_LINK_LIFETIME_SECONDS);
     await this.audit.record({
       type: AuditEventType.PasswordResetRequested,
