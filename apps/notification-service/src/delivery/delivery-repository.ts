@@ -20,7 +20,8 @@ export interface DeliverySearch {
 export abstract class DeliveryRepository {
   /** Records the request unless a delivery with its id exists: the first request wins, later ones are no-ops. */
   abstract record(request: MailRequest, tx?: Prisma.TransactionClient): Promise<void>;
-  abstract find(id: string): Promise<Delivery | null>;
+  /** The delivery this request asks for: recorded now, or as the first request with its id recorded it. */
+  abstract recordOrFind(request: MailRequest): Promise<Delivery>;
   /** Moves `from` → `to` only if the delivery is still `from`; false when another attempt moved it first. */
   abstract transition(
     id: string,

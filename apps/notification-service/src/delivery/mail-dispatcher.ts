@@ -34,9 +34,7 @@ export class MailDispatcher {
   }
 
   async dispatch(request: MailRequest, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
-    await this.deliveries.record(request);
-    const delivery = await this.deliveries.find(request.deliveryId);
-    if (!delivery) throw new Error(`delivery ${request.deliveryId} vanished after it was recorded`);
+    const delivery = await this.deliveries.recordOrFind(request);
 
     const step = nextStep(delivery.status);
     if (step === 'settled') return this.count(request, 'duplicate');

@@ -17,23 +17,19 @@ export class PrismaDeliveryRepository extends DeliveryRepository {
   }
 
   async record(request: MailRequest, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await tx.delivery.createMany({
-      data: {
-        id: request.deliveryId,
-        template: request.template,
-        recipient: request.to.email,
-        recipientUserId: request.to.userId,
-        source: request.source.kind,
-        sourceId: request.source.id,
-        requestedAt: request.requestedAt,
-      },
-      skipDuplicates: true,
-    });
+    await tx.delivery.createMany({ data: rowOf(request), skipDuplicates: true });
   }
 
-  async find(id: string): Promise<Delivery | null> {
-    const row = await this.prisma.delivery.findUnique({ where: { id } });
-    return row && toDelivery(row);
+  async recordOrFind(request: MailRequest): Promise<Delivery> {
+    // One round trip for a new request; only a repeated one reads back the row its first one wrote.
+    const [created] = await this.prisma.delivery.createManyAndReturn({
+      data: rowOf(request),
+      skipDuplicates: true,
+    });
+    return toDelivery(
+      created ??
+        (await this.prisma.delivery.findUniqueOrThrow({ where: { id: request.deliveryId } })),
+    );
   }
 
   async transition(
@@ -61,6 +57,18 @@ export class PrismaDeliveryRepository extends DeliveryRepository {
     });
     return rows.map(toDelivery);
   }
+}
+
+function rowOf(request: MailRequest): Prisma.DeliveryCreateManyInput {
+  return {
+    id: request.deliveryId,
+    template: request.template,
+    recipient: request.to.email,
+    recipientUserId: request.to.userId,
+    source: request.source.kind,
+    sourceId: request.source.id,
+    requestedAt: request.requestedAt,
+  };
 }
 
 function toDelivery({ source, sourceId, template, ...row }: DeliveryRow): Delivery {
