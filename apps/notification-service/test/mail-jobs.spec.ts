@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SendMail, type SendMailJob } from '@capstone/contracts';
+import { conventionalJobOptions } from '@capstone/platform/queues';
 import { eventually, metricValue, TestTokenIssuer } from '@capstone/platform/testing';
 import {
   startNotificationService,
@@ -165,6 +166,29 @@ describe('mail jobs', () => {
     await eventually(async () => expect(await job?.isFailed()).toBe(true));
     expect(job?.attemptsMade).toBe(1);
     expect(await failed()).toBe(failedBefore + 1);
+  });
+
+  it('fails a delivery whose every attempt met a temporary failure, and keeps its job for the dashboard', async () => {
+    smtp.defer('busy@example.com');
+    const mail = verificationFor('busy@example.com');
+    await service.enqueueMail(mail);
+
+    // Backoff of 1, 2, 4 and 8 seconds between the attempts.
+    await eventually(
+      async () =>
+        expect(await deliveryOf('busy@example.com')).toMatchObject({
+          status: 'failed',
+          attempts: conventionalJobOptions.attempts,
+          lastError: expect.stringMatching(/451/),
+        }),
+      { timeoutMs: 40_000 },
+    );
+    const queue = service.queues.get(SendMail.queue);
+    await eventually(async () => expect(await queue.getJobState(mail.deliveryId)).toBe('failed'));
+    expect((await queue.getJob(mail.deliveryId))?.attemptsMade).toBe(
+      conventionalJobOptions.attempts,
+    );
+    expect(smtp.mailTo('busy@example.com')).toHaveLength(0);
   });
 
   it('fails a job that breaks the mail contract without sending or retrying it', async () => {

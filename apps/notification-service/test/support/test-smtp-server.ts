@@ -5,12 +5,13 @@ import { readMail, type ReceivedMail } from './received-mail';
 
 /**
  * A real SMTP server on an ephemeral port: it records what it accepts, can refuse recipients with
- * a permanent 550, and can go down and come back on the same port.
+ * a permanent 550 or a temporary 451, and can go down and come back on the same port.
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer;
-  private readonly refused = new Set<string>();
+  /** The reply code RCPT TO gets for each refused address. */
+  private readonly refused = new Map<string, 451 | 550>();
 
   private constructor(private port: number) {
     this.server = this.create();
@@ -28,7 +29,12 @@ export class TestSmtpServer {
 
   /** Answers RCPT TO for this address with 550, a permanent rejection. */
   refuse(address: string): void {
-    this.refused.add(address.toLowerCase());
+    this.refused.set(address.toLowerCase(), 550);
+  }
+
+  /** Answers RCPT TO for this address with 451, a temporary failure, on every attempt. */
+  defer(address: string): void {
+    this.refused.set(address.toLowerCase(), 451);
   }
 
   /** Connections are refused until `resume`. */
@@ -72,8 +78,10 @@ export class TestSmtpServer {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
-        if (!this.refused.has(address.address.toLowerCase())) return callback();
-        callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+        const responseCode = this.refused.get(address.address.toLowerCase());
+        if (responseCode === undefined) return callback();
+        const reason = responseCode === 550 ? '5.1.1 mailbox unavailable' : '4.2.1 try again later';
+        callback(Object.assign(new Error(reason), { responseCode }));
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
