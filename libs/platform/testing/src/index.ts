@@ -1,11 +1,7 @@
 export { createTestApp, type TestApp, type TestAppOptions } from './app/create-test-app';
 export { eventually, type DeadlineOptions } from './eventually';
 export { testEndpoints } from './infrastructure/test-endpoints';
-export {
-  ensureTestInfrastructure,
-  managedKafka,
-  type ManagedKafka,
-} from './infrastructure/test-infrastructure';
+export { managedKafka, type ManagedKafka } from './infrastructure/test-infrastructure';
 export { kafkaIsManaged } from './jest/kafka-ownership';
 export {
   awaitKafkaEvent,

@@ -1,4 +1,8 @@
-export * from './attack-tokens';
-export * from './jwks-server';
-export * from './signing-key';
-export * from './test-token-issuer';
+export type { AttackTokens } from './attack-tokens';
+export type { TestSigningAlgorithm } from './signing-key';
+export {
+  TestTokenIssuer,
+  type MintOptions,
+  type TestTokenClaims,
+  type TestTokenIssuerOptions,
+} from './test-token-issuer';
