@@ -7,10 +7,10 @@ import { sweepTestLeftovers } from './test-leftovers';
 
 /**
  * Jest `globalSetup` for any project (`globalSetup: '<rootDir>/../testing/src/jest/global-setup.ts'`,
- * adjusted to the project's depth). Ensures the infrastructure once per run, clears what crashed runs
- * left behind, tells test files whether
- * the Kafka broker is capstone's own to stop, and generates the client of a test-only Prisma project
- * in `<project>/test/prisma/`, so that a plain `npx jest <project>` works without `npm test` first.
+ * adjusted to the project's depth). Ensures the infrastructure once per run, clears what crashed
+ * runs left behind, tells test files whether the Kafka broker is capstone's own to stop, and
+ * generates the client of a test-only Prisma project in `<project>/test/prisma/`, so that a plain
+ * `npx jest <project>` works without `npm test` first.
  */
 export default async function globalSetup(
   _globalConfig: unknown,
