@@ -60,6 +60,21 @@ describe('registration and email verification', () => {
     );
   });
 
+  it('keeps the verification link off auth.users', async () => {
+    const account = await register(service);
+    const mail = await mailTo(service, account.email, 'email-verification');
+    if (mail.template !== 'email-verification') throw new Error('unexpected template');
+    const token = tokenInLink(mail.variables.verificationUrl);
+
+    const event = await awaitKafkaEvent(
+      service.topic('auth.users'),
+      (candidate) =>
+        candidate.type === UserRegistered.type &&
+        (candidate.data as { email: string }).email === account.email,
+    );
+    expect(JSON.stringify(event)).not.toContain(token);
+  });
+
   it('refuses a verification link used twice', async () => {
     const account = await register(service);
     const mail = await mailTo(service, account.email, 'email-verification');
