@@ -19,8 +19,8 @@ export function findEventContract(type: string, version: number): EventContract 
   return eventContracts.find((contract) => contract.type === type && contract.version === version);
 }
 
-/** Validates any envelope against its registered contract; unknown types are a violation. */
-export function parseEvent(raw: unknown): EventEnvelope {
+/** The registered contract of an envelope's type and version; an unknown one is a violation. */
+export function eventContractFor(raw: unknown): EventContract {
   const { type, version } = (raw ?? {}) as { type?: unknown; version?: unknown };
   const contract =
     typeof type === 'string' && typeof version === 'number'
@@ -31,5 +31,10 @@ export function parseEvent(raw: unknown): EventEnvelope {
       { path: 'type', message: 'is not a registered event type and version' },
     ]);
   }
-  return contract.parse(raw);
+  return contract;
+}
+
+/** Validates any envelope against its registered contract; unknown types are a violation. */
+export function parseEvent(raw: unknown): EventEnvelope {
+  return eventContractFor(raw).parse(raw);
 }

@@ -1,9 +1,4 @@
-import {
-  findEventContract,
-  parseEvent,
-  type EventContract,
-  type EventEnvelope,
-} from '@capstone/contracts';
+import { eventContractFor, type EventEnvelope } from '@capstone/contracts';
 import { Correlation } from '@capstone/platform/observability';
 import { eventHeaders } from '../kafka/kafka-headers';
 import type { SqlExecutor } from '../sql-executor';
@@ -22,8 +17,9 @@ export class Outbox {
   async recordAll(tx: SqlExecutor, events: readonly EventEnvelope[]): Promise<void> {
     const context = Correlation.current();
     for (const event of events) {
-      const stamped = joinCorrelation(parseEvent(event), context);
-      const { topic } = findEventContract(stamped.type, stamped.version) as EventContract; // parseEvent proved it exists
+      const contract = eventContractFor(event);
+      const topic = contract.topic;
+      const stamped = joinCorrelation(contract.parse(event), context);
       // Serialises writers of one key until commit, so sequence order per key is commit order.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${topic}:${stamped.subject}`}, 0))`;
       await tx.$executeRaw`
