@@ -29,6 +29,18 @@ describe('personal API keys', () => {
 
   const verify = (key: string) => service.http.post(API_KEY_VERIFICATION_PATH).send({ key });
 
+  /** The api_key.used entries in Ada's audit log for this key. */
+  async function recordedUses(id: string): Promise<unknown[]> {
+    const { body } = await service.http
+      .get('/api/auth/v1/audit?limit=100')
+      .set(ada.bearer)
+      .expect(200);
+    return body.items.filter(
+      (event: { type: string; details: { apiKeyId?: string } }) =>
+        event.type === 'api_key.used' && event.details.apiKeyId === id,
+    );
+  }
+
   async function sql(statement: string, values: unknown[]): Promise<void> {
     const client = new Client({ connectionString: service.database.url });
     await client.connect();
@@ -103,15 +115,7 @@ describe('personal API keys', () => {
 
     const { body: keys } = await service.http.get(KEYS).set(ada.bearer).expect(200);
     expect(keys.find((entry: { id: string }) => entry.id === id).lastUsedAt).not.toBeNull();
-    const { body: audit } = await service.http
-      .get('/api/auth/v1/audit?limit=100')
-      .set(ada.bearer)
-      .expect(200);
-    const uses = audit.items.filter(
-      (event: { type: string; details: { apiKeyId?: string } }) =>
-        event.type === 'api_key.used' && event.details.apiKeyId === id,
-    );
-    expect(uses).toHaveLength(1);
+    expect(await recordedUses(id)).toHaveLength(1);
   });
 
   it('records key use again once a minute has passed', async () => {
@@ -125,15 +129,7 @@ describe('personal API keys', () => {
       service.clock.reset();
     }
 
-    const { body: audit } = await service.http
-      .get('/api/auth/v1/audit?limit=100')
-      .set(ada.bearer)
-      .expect(200);
-    const uses = audit.items.filter(
-      (event: { type: string; details: { apiKeyId?: string } }) =>
-        event.type === 'api_key.used' && event.details.apiKeyId === id,
-    );
-    expect(uses).toHaveLength(2);
+    expect(await recordedUses(id)).toHaveLength(2);
   });
 
   it('rejects a revoked key, and revoking again changes nothing', async () => {
