@@ -2,6 +2,7 @@
 // and the workspace path aliases are read from tsconfig.base.json so tests import libraries as apps do.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { testMatchFor } = require('./tools/test/jest-phases');
 
 const { compilerOptions } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8'));
 const moduleNameMapper = Object.fromEntries(
@@ -31,12 +32,8 @@ module.exports = {
   // These dependencies ship only ES modules (NestJS 12 among them); Node 20 can require() them, but
   // Jest's module loader cannot, so SWC turns them into CommonJS too.
   transformIgnorePatterns: ['/node_modules/(?!(uuid|jose|@nestjs|@prisma/schema-engine-wasm)/)'],
-  // `npm test` runs disruptive tests (they stop shared infrastructure) alone first, then the rest in parallel.
-  testMatch:
-    process.env.CAPSTONE_TEST_PHASE === 'disruptive'
-      ? ['**/*.disruptive.spec.ts']
-      : process.env.CAPSTONE_TEST_PHASE === 'parallel'
-        ? ['**/*.spec.ts', '!**/*.disruptive.spec.ts']
-        : ['**/*.spec.ts'],
+  // `npm test` runs unit tests first (jest.unit.config.js), then disruptive tests (they stop shared
+  // infrastructure) alone, then the rest in parallel.
+  testMatch: testMatchFor(process.env.CAPSTONE_TEST_PHASE),
   clearMocks: true,
 };

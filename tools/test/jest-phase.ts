@@ -5,10 +5,12 @@ import { dataDir } from '../workspace/paths';
 import type { Tally } from './tally';
 
 /**
- * Disruptive tests stop and restart shared infrastructure (Kafka), so they run alone, in band,
- * before the rest of the suite runs in parallel. jest.preset.js selects the files for each phase.
+ * Unit tests (`*.unit.spec.ts`) check pure rules without infrastructure, so they run first, through
+ * jest.unit.config.js, which leaves out the infrastructure global setup. Disruptive tests stop and
+ * restart shared infrastructure (Kafka), so they run alone, in band, before the rest of the suite
+ * runs in parallel. jest.preset.js selects the files for each phase.
  */
-export type JestPhase = 'disruptive' | 'parallel';
+export type JestPhase = 'unit' | 'disruptive' | 'parallel';
 
 interface JestJsonReport {
   numPassedTests: number;
@@ -23,6 +25,7 @@ export async function runJestPhase(phase: JestPhase): Promise<Tally> {
   mkdirSync(reportDir, { recursive: true });
   const reportFile = join(reportDir, `jest-${phase}.json`);
   const args = ['--ci', '--passWithNoTests', '--json', `--outputFile=${reportFile}`];
+  if (phase === 'unit') args.push('--config=jest.unit.config.js');
   args.push(phase === 'disruptive' ? '--runInBand' : '--maxWorkers=2');
   const { exitCode } = await runCommand(binary('jest'), args, {
     env: { CAPSTONE_TEST_PHASE: phase },

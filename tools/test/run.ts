@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole verification a change must pass, in the order a failure is cheapest to see.
- * Infrastructure is ensured first (the same tool `npm start` uses), and whatever this run had to
- * start is stopped again at the end unless CAPSTONE_KEEP_INFRA=1.
+ * Unit tests of pure rules run first, in seconds, before any server; then infrastructure is ensured
+ * (the same tool `npm start` uses), and whatever this run had to start is stopped again at the end
+ * unless CAPSTONE_KEEP_INFRA=1.
  */
 import { infraDown, infraUp, type Component } from '../infra';
 import { allPrismaProjects, deployAll, generateClients } from '../db';
@@ -52,15 +53,15 @@ async function main(): Promise<number> {
   const outcomes: StepOutcome[] = [];
   let startedNow: Component[] = [];
 
-  outcomes.push(
-    await step('Infrastructure', async () => {
-      // infraUp resolves only once every component is healthy; otherwise it throws.
-      startedNow = (await infraUp({ log: (line) => console.log(`  ${line}`) })).startedNow;
-      return emptyTally;
-    }),
-  );
+  outcomes.push(await step('Unit tests', () => runJestPhase('unit')));
+  const infrastructure = await step('Infrastructure', async () => {
+    // infraUp resolves only once every component is healthy; otherwise it throws.
+    startedNow = (await infraUp({ log: (line) => console.log(`  ${line}`) })).startedNow;
+    return emptyTally;
+  });
+  outcomes.push(infrastructure);
 
-  if (outcomes[0].tally.failed === 0) {
+  if (infrastructure.tally.failed === 0) {
     outcomes.push(
       await step('Database clients and migrations', async () => {
         syncSharedModelsOrFailInCi();
