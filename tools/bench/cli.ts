@@ -1,40 +1,61 @@
 /**
- * `npm run bench -- auth [--logins N] [--requests N] [--concurrency N] [--max-seconds N] [--out FILE]`:
- * measures a service on 127.0.0.1 and writes its section of docs/benchmarks.md (or FILE).
+ * `npm run bench -- platform | auth [options]`: measures on 127.0.0.1 and writes the benchmark's
+ * section of docs/benchmarks.md (or --out FILE). Run without arguments for the options.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../workspace/paths';
 import { runAuthBenchmark } from './auth/auth-benchmark';
 import { writeAuthReport } from './auth/benchmark-report';
+import { runPlatformBenchmark } from './platform/platform-benchmark';
+import { writePlatformReport } from './platform/platform-report';
+
+const USAGE = `usage: npm run bench -- platform | auth [options]
+  --connections N       autocannon connections (default 50)
+  --warm-up-seconds N   unmeasured load before each target (default 2)
+  --seconds N           measured load per target (default 10)
+  --events N            platform: outbox events written (default 10000)
+  --logins N            auth: logins timed one after another (default 50)
+  --out FILE            results file (default docs/benchmarks.md)`;
+
+const progress = (line: string) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
+      connections: { type: 'string', default: '50' },
+      'warm-up-seconds': { type: 'string', default: '2' },
+      seconds: { type: 'string', default: '10' },
+      events: { type: 'string', default: '10000' },
       logins: { type: 'string', default: '50' },
-      requests: { type: 'string', default: '5000' },
-      concurrency: { type: 'string', default: '16' },
-      'max-seconds': { type: 'string', default: '20' },
       out: { type: 'string', default: join(repoRoot, 'docs/benchmarks.md') },
     },
   });
-  if (positionals[0] !== 'auth') {
-    console.error(
-      'usage: npm run bench -- auth [--logins N] [--requests N] [--concurrency N] [--max-seconds N] [--out FILE]',
-    );
-    return 2;
+  const load = {
+    connections: Number(values.connections),
+    warmUpSeconds: Number(values['warm-up-seconds']),
+    durationSeconds: Number(values.seconds),
+  };
+  switch (positionals[0]) {
+    case 'platform': {
+      const report = await runPlatformBenchmark(load, progress);
+      writePlatformReport(values.out, report);
+      console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    case 'auth': {
+      const report = await runAuthBenchmark({ ...load, logins: Number(values.logins) });
+      writeAuthReport(values.out, report);
+      console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
   }
-  const report = await runAuthBenchmark({
-    logins: Number(values.logins),
-    requests: Number(values.requests),
-    concurrency: Number(values.concurrency),
-    maxSeconds: Number(values['max-seconds']),
-  });
-  writeAuthReport(values.out, report);
-  console.log(JSON.stringify(report, null, 2));
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,12 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { call } from './load-generator';
+import { call } from './loopback-http';
 
 export interface ServiceProcess {
   url: string;
+  /** Milliseconds from spawning the process to its first 200 on the readiness path. */
+  readyAfterMs: number;
+  /** Resident memory now, from /proc/<pid>/status (VmRSS). */
+  residentBytes(): Promise<number>;
   stop(): Promise<void>;
+}
+
+export interface ServiceProcessOptions {
+  readyWithinMs?: number;
+  /** Answers 200 once the process can serve; a service's is `/health/ready`. */
+  readyPath?: string;
 }
 
 /** A port nobody listens on right now, for a child process to take. */
@@ -19,17 +30,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+async function residentBytesOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kilobytes === undefined) throw new Error(`/proc/${pid}/status has no VmRSS line`);
+  return Number(kilobytes) * 1024;
+}
+
 /**
- * Runs a service from source in its own process, so the load generator does not share its event
- * loop, and resolves once `/health/ready` answers 200.
+ * Runs a TypeScript entry point from source in its own process, so the load generator does not
+ * share its event loop, and resolves once the readiness path answers 200.
  */
 export async function startServiceProcess(
   main: string,
   tsconfig: string,
   env: NodeJS.ProcessEnv,
-  { readyWithinMs = 60_000 } = {},
+  { readyWithinMs = 60_000, readyPath = '/health/ready' }: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
   const port = await freePort();
+  const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', main], {
     env: { ...process.env, ...env, PORT: String(port), SWC_NODE_PROJECT: tsconfig },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -37,19 +56,24 @@ export async function startServiceProcess(
   const exited = once(child, 'exit');
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
   };
   const deadline = Date.now() + readyWithinMs;
   while (Date.now() < deadline && child.exitCode === null) {
-    const ready = await call({ url: `${url}/health/ready` }).then(
+    const ready = await call({ url: url + readyPath }).then(
       ({ status }) => status === 200,
       () => false,
     );
-    if (ready) return { url, stop };
-    await delay(250);
+    if (ready) {
+      const readyAfterMs = performance.now() - spawnedAt;
+      const pid = child.pid as number;
+      return { url, readyAfterMs, residentBytes: () => residentBytesOf(pid), stop };
+    }
+    // Polled rather than awaited on an event: readiness is only observable over HTTP.
+    await delay(50);
   }
   await stop();
   throw new Error(

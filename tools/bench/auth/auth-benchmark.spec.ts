@@ -8,9 +8,9 @@ describe('the auth benchmark, with tiny numbers', () => {
   it('reports login percentiles and a throughput ratio taken from the same run', async () => {
     const report = await runAuthBenchmark({
       logins: 3,
-      requests: 40,
-      concurrency: 2,
-      maxSeconds: 5,
+      connections: 2,
+      warmUpSeconds: 0,
+      durationSeconds: 1,
     });
 
     expect(report.login).toEqual({
@@ -20,8 +20,9 @@ describe('the auth benchmark, with tiny numbers', () => {
     });
     expect(report.login.p99Ms).toBeGreaterThanOrEqual(report.login.p50Ms);
     for (const measured of [report.unauthenticated, report.protected]) {
-      expect(measured).toMatchObject({ requests: 40, failures: 0 });
+      expect(measured.requests).toBeGreaterThan(0);
       expect(measured.requestsPerSecond).toBeGreaterThan(0);
+      expect(measured.p99Ms).toBeGreaterThanOrEqual(measured.p50Ms);
     }
     expect(report.ratio).toBeCloseTo(
       report.protected.requestsPerSecond / report.unauthenticated.requestsPerSecond,

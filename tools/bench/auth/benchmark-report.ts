@@ -1,20 +1,17 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeReportSection } from '../report-section';
 import type { AuthBenchmarkReport } from './auth-benchmark';
-
-const BEGIN = '<!-- bench:auth:begin -->';
-const END = '<!-- bench:auth:end -->';
 
 /** The auth section of docs/benchmarks.md, as Markdown. */
 export function renderAuthReport(report: AuthBenchmarkReport): string {
   const rps = (value: number) => value.toFixed(0);
   const verdict = report.ratio >= report.target ? 'meets' : 'misses';
+  const { options } = report;
   return [
-    BEGIN,
     '## auth-service',
     '',
     `Measured ${report.measuredAt} on Node ${report.machine.node}, ${report.machine.cpus} CPUs, by \`npm run bench -- auth\``,
-    `(${report.options.logins} logins; ${report.options.requests} requests per endpoint at concurrency ${report.options.concurrency},`,
-    `at most ${report.options.maxSeconds} s each). The service runs in its own process against the local Postgres, Redis and Kafka.`,
+    `(${options.logins} logins one after another; then autocannon, ${options.connections} connections, ${options.warmUpSeconds} s warm-up and`,
+    `${options.durationSeconds} s measured per endpoint). The service runs in its own process against the local Postgres, Redis and Kafka.`,
     '',
     '| measure | result |',
     '| --- | --- |',
@@ -27,22 +24,12 @@ export function renderAuthReport(report: AuthBenchmarkReport): string {
     'Login is dominated by argon2id (19 MiB, 2 passes) by design. Both throughput endpoints answer from',
     'memory with a small JSON document; the protected one first passes the token guard, which checks the',
     'EdDSA signature once per token and then remembers it for up to a minute (`libs/platform/auth`), as a',
-    'client reusing its token for many requests sees it. A ratio above 1 means the two are within noise.',
-    END,
+    'client reusing its token for many requests sees it. A ratio above 1 means the two are within noise;',
+    '`npm run bench -- platform` also measures the guard with that memory switched off.',
   ].join('\n');
 }
 
 /** Replaces the auth section of the file (or appends it), leaving other benchmarks' sections alone. */
 export function writeAuthReport(file: string, report: AuthBenchmarkReport): void {
-  const section = renderAuthReport(report);
-  const current = existsSync(file)
-    ? readFileSync(file, 'utf8')
-    : '# Benchmarks\n\nResults of `npm run bench -- <name>`, newest run per benchmark.\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
+  writeReportSection(file, 'auth', renderAuthReport(report));
 }
