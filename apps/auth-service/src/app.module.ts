@@ -67,6 +67,7 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
         keys,
         issuer: config.get('JWT_ISSUER'),
         audience: config.get('JWT_AUDIENCE'),
+        rememberVerifiedTokens: config.get('ACCESS_TOKEN_MEMO') === 'on',
       }),
     }),
     ProtectionModule,

@@ -32,6 +32,7 @@ import { TransportModule } from './transport/transport.module';
         jwksUrl: config.get('JWKS_URL'),
         issuer: config.get('JWT_ISSUER'),
         audience: config.get('JWT_AUDIENCE'),
+        rememberVerifiedTokens: config.get('ACCESS_TOKEN_MEMO') === 'on',
       }),
     }),
     EventsModule.forRootAsync({

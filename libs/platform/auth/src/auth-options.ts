@@ -23,6 +23,8 @@ export interface AuthOptions {
   keyRefetchCooldownMs?: number;
   /** How long fetched keys are trusted before a refetch; defaults to 10 min. */
   keyMaxAgeMs?: number;
+  /** `ACCESS_TOKEN_MEMO`: remember verified tokens for up to a minute (the default), or verify every request. */
+  rememberVerifiedTokens?: boolean;
   /** Accept personal API keys, verified by auth-service. Without it, API keys are rejected. */
   apiKeys?: {
     /** `AUTH_INTERNAL_URL`: auth-service's origin on the internal network. */
@@ -40,6 +42,7 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     issuer: options.issuer,
     audience: options.audience,
     clockSkewSeconds: options.clockSkewSeconds,
+    memoSize: options.rememberVerifiedTokens === false ? 0 : undefined,
     // A remembered token must not outlive the keys it was verified with.
     memoTtlMs: options.keyMaxAgeMs,
   });

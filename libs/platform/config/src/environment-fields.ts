@@ -94,6 +94,10 @@ export const queuesEnvironment = () => ({
 export const accessTokenEnvironment = () => ({
   JWT_ISSUER: z.url().describe('the iss of every access token, e.g. http://127.0.0.1:3001'),
   JWT_AUDIENCE: z.string().min(1).default('capstone').describe('the aud of every access token'),
+  ACCESS_TOKEN_MEMO: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('on: a verified token is remembered for up to a minute; off: every request verifies'),
 });
 
 /** A service that verifies access tokens against auth-service's published keys. */
