@@ -14,7 +14,6 @@ const USAGE = `usage: npm run bench -- platform | auth [options]
   --connections N       autocannon connections (default 50)
   --warm-up-seconds N   unmeasured load before each target (default 2)
   --seconds N           measured load per target (default 10)
-  --events N            platform: outbox events written (default 10000)
   --logins N            auth: logins timed one after another (default 50)
   --out FILE            results file (default docs/benchmarks.md)`;
 
@@ -29,7 +28,6 @@ async function main(argv: string[]): Promise<number> {
       connections: { type: 'string', default: '50' },
       'warm-up-seconds': { type: 'string', default: '2' },
       seconds: { type: 'string', default: '10' },
-      events: { type: 'string', default: '10000' },
       logins: { type: 'string', default: '50' },
       out: { type: 'string', default: join(repoRoot, 'docs/benchmarks.md') },
     },
