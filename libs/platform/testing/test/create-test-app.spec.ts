@@ -51,7 +51,10 @@ describe('createTestApp', () => {
   it('builds the app as production does: versioned routes, request ids and problem details', async () => {
     const ok = await testApp.http.get('/v1/greetings').expect(200);
     expect(ok.body).toEqual({ message: 'hello from the test' });
-    expect(ok.headers['x-request-id']).toBeDefined();
+    // A fresh id per request the client did not name: a random UUID.
+    expect(ok.headers['x-request-id']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
 
     const missing = await testApp.http.get('/greetings').expect(404);
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
