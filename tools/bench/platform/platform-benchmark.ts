@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../workspace/paths';
@@ -21,6 +22,8 @@ export interface PlatformBenchmarkReport {
   measuredAt: string;
   options: PlatformBenchmarkOptions;
   machine: { node: string; cpus: number };
+  /** The commit measured: the figures describe the platform as it was there. */
+  commit: string;
   bare: TargetResult;
   minimalFastify: TargetResult;
   fullPlatform: TargetResult;
@@ -126,6 +129,9 @@ export async function runPlatformBenchmark(
       measuredAt: new Date().toISOString(),
       options,
       machine: { node: process.version, cpus: availableParallelism() },
+      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+        .toString()
+        .trim(),
       bare,
       minimalFastify,
       fullPlatform,

@@ -16,7 +16,7 @@ export function renderPlatformReport(report: PlatformBenchmarkReport): string {
   return [
     '## The platform',
     '',
-    `Measured ${report.measuredAt} on Node ${report.machine.node}, ${report.machine.cpus} CPUs, by \`npm run bench -- platform\`.`,
+    `Measured ${report.measuredAt} on Node ${report.machine.node}, ${report.machine.cpus} CPUs, by \`npm run bench -- platform\` at commit ${report.commit}.`,
     `autocannon, ${options.connections} keep-alive connections, ${options.warmUpSeconds} s warm-up then ${options.durationSeconds} s measured per target,`,
     'one target at a time, each server in a process of its own on 127.0.0.1 and the load generator in another.',
     'The bare and minimal servers answer the very document auth-service answered at the start of the run.',
