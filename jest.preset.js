@@ -29,9 +29,12 @@ module.exports = {
     ],
   },
   moduleNameMapper,
-  // These dependencies ship only ES modules (NestJS 12 among them); Node 20 can require() them, but
-  // Jest's module loader cannot, so SWC turns them into CommonJS too.
-  transformIgnorePatterns: ['/node_modules/(?!(uuid|jose|@nestjs|@prisma/schema-engine-wasm)/)'],
+  // These dependencies ship only ES modules (NestJS 12 among them), or load one with import()
+  // (@fastify/cookie, @fastify/static); Node 20 runs both, but Jest's module loader cannot, so
+  // SWC turns them into CommonJS too.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(uuid|jose|@nestjs|@prisma/schema-engine-wasm|@fastify/cookie|cookie|@fastify/static|content-disposition)/)',
+  ],
   // `npm test` runs unit tests first (jest.unit.config.js), then disruptive tests (they stop shared
   // infrastructure) alone, then the rest in parallel.
   testMatch: testMatchFor(process.env.CAPSTONE_TEST_PHASE),

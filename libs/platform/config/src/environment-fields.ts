@@ -27,12 +27,21 @@ export const logLevel = () =>
     .default('info')
     .describe('a pino level: fatal, error, warn, info, debug, trace or silent');
 
-export const bodyLimit = () =>
+const byteSize = (defaultSize: string, what: string) =>
   z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
-    .default('100kb')
-    .describe('the largest accepted request body, e.g. 100kb or 1mb');
+    .default(defaultSize)
+    .describe(`${what}, e.g. 100kb or 1mb`);
+
+export const bodyLimit = () => byteSize('100kb', 'the largest accepted request body');
+
+/** `100kb` → 102400: sizes are written as people write them and counted in bytes. */
+export function bytesOf(size: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size) ?? [];
+  if (amount === undefined) throw new RangeError(`not a size: ${size}`);
+  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b'];
+}
 
 export const corsOrigins = () =>
   commaSeparated(
@@ -58,13 +67,35 @@ export const kafkaBrokers = () =>
     .pipe(z.array(z.string()).min(1, 'must list at least one broker'))
     .describe('comma-separated Kafka bootstrap brokers, e.g. 127.0.0.1:9092');
 
+/**
+ * What the HTTP server itself is built with, before the application (and so `AppConfig`) exists:
+ * `@capstone/platform/http` reads these straight from the environment to create its adapter.
+ */
+export const httpServerEnvironment = () => ({
+  BODY_LIMIT: bodyLimit(),
+  UPLOAD_LIMIT: byteSize('10mb', 'the largest accepted file in a multipart upload'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback, linklocal, uniquelocal')
+    .describe(
+      'comma-separated addresses, CIDR ranges or the names loopback, linklocal, uniquelocal: ' +
+        'proxies whose X-Forwarded-For is believed for the client IP',
+    ),
+});
+
 /** The variables the platform libraries read themselves: spread them into every service's schema. */
 export const platformEnvironment = (defaultPort: number) => ({
   NODE_ENV: nodeEnv(),
   PORT: port(defaultPort),
   LOG_LEVEL: logLevel(),
+  SLOW_REQUEST_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1000)
+    .describe('a request slower than this many milliseconds is logged as a warning'),
   CORS_ORIGINS: corsOrigins(),
-  BODY_LIMIT: bodyLimit(),
+  ...httpServerEnvironment(),
 });
 
 export type PlatformEnvironment = z.output<z.ZodObject<ReturnType<typeof platformEnvironment>>>;

@@ -1,5 +1,6 @@
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/configure-application';
+export * from './bootstrap/http-adapter';
 export * from './bootstrap/http-options';
 export * from './errors/application-error';
 export * from './errors/application-exception.filter';

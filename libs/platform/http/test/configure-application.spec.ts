@@ -1,10 +1,10 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createCatalogApp } from './support/catalog-app';
 import { logLines } from './support/log-lines';
 
 describe('configureApplication', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     process.env.CORS_ORIGINS = 'https://shop.example.com';
@@ -44,7 +44,10 @@ describe('configureApplication', () => {
       .set('Origin', 'https://evil.example.com');
 
     expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example.com');
-    expect(simple.headers['access-control-expose-headers']).toBe('X-Request-Id,X-Correlation-Id');
+    expect(simple.headers['access-control-expose-headers']?.split(/,\s*/)).toEqual([
+      'X-Request-Id',
+      'X-Correlation-Id',
+    ]);
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -1,11 +1,11 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createCatalogApp } from './support/catalog-app';
 import { logLines } from './support/log-lines';
 
 describe('error format', () => {
   const logs = logLines();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     process.env.BODY_LIMIT = '1kb';
@@ -106,7 +106,7 @@ describe('error format', () => {
     expect(response.body).toMatchObject({ code: 'not_found', instance: '/v2/products' });
   });
 
-  it('answers an unexpected exception with a generic 500 and logs the cause under the request id', async () => {
+  it('answers an unexpected exception with a generic 500 and logs the cause, with its stack, on the request’s line', async () => {
     const response = await request(app.getHttpServer())
       .get('/v1/products/crash')
       .set('X-Request-Id', 'crash-1')
@@ -122,14 +122,16 @@ describe('error format', () => {
       requestId: 'crash-1',
     });
     expect(response.text).not.toMatch(/hunter2|db-primary|at .*\.ts/);
-    const logged = logs.lines.find(
-      (line) => line.requestId === 'crash-1' && line.msg === 'request failed',
-    );
+    const logged = await logs.waitFor((line) => line.requestId === 'crash-1');
     expect(logged).toMatchObject({
       level: 'error',
+      status: 500,
+      msg: expect.stringMatching(/^GET \/v1\/products\/crash 500 [\d.]+ms$/),
       err: { message: expect.stringContaining('db-primary.internal') },
     });
-    expect((logged?.err as { stack: string }).stack).toContain('ProductsController.crash');
+    expect((logged.err as { stack: string }).stack).toContain('ProductsController.crash');
+    // One line for the request: the fault rides on its access line, not on a second one.
+    expect(logs.lines.filter((line) => line.requestId === 'crash-1')).toHaveLength(1);
   });
 
   it('lets an API with another contract answer in its own shape, here RealWorld’s 422', async () => {

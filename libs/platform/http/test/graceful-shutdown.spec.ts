@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Readiness } from '@capstone/platform/observability';
 import { Agent, get } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
@@ -40,7 +40,7 @@ function connectionOutcome(port: number): Promise<'accepted' | 'refused'> {
   });
 }
 
-async function listeningCatalog(): Promise<{ app: NestExpressApplication; port: number }> {
+async function listeningCatalog(): Promise<{ app: NestFastifyApplication; port: number }> {
   const app = await createCatalogApp(logLines());
   await app.listen(0, '127.0.0.1');
   return { app, port: (app.getHttpServer().address() as AddressInfo).port };

@@ -1,13 +1,13 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { HttpTelemetry } from './http/http-telemetry';
 
 /**
- * Sends Nest's own logs through pino and instruments every request. Call it before any other
- * middleware, so even a request rejected while its body is parsed is logged, counted and has ids.
+ * Sends Nest's own logs through pino and instruments every request. Call it before anything else
+ * adds hooks, so ids exist before any other step reads them.
  */
-export function applyObservability(app: INestApplication): void {
+export function applyObservability(app: NestFastifyApplication): void {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.use(...app.get(HttpTelemetry).middleware);
+  app.get(HttpTelemetry).register(app.getHttpAdapter().getInstance());
 }

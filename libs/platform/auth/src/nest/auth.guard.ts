@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { OPERATIONAL_ENDPOINT } from '@capstone/platform/observability';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { AuthError, AuthErrorCode } from '../auth-error';
 import { Authenticator } from '../authenticator';
 import { credentialsFrom } from '../credentials';
@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
       if (!(error instanceof AuthError)) throw error;
       const exception = httpExceptionFor(error);
       if (exception.getStatus() === 401) {
-        http.getResponse<ServerResponse>().setHeader('WWW-Authenticate', challengeFor(error));
+        http.getResponse<FastifyReply>().header('WWW-Authenticate', challengeFor(error));
       }
       throw exception;
     }

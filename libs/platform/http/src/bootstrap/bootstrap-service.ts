@@ -1,6 +1,6 @@
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   AppConfig,
   ConfigurationError,
@@ -9,6 +9,7 @@ import {
 } from '@capstone/platform/config';
 import { shutdownGracefully } from '../shutdown/graceful-shutdown';
 import { configureApplication } from './configure-application';
+import { createHttpAdapter } from './http-adapter';
 import type { HttpOptions } from './http-options';
 
 /**
@@ -18,19 +19,21 @@ import type { HttpOptions } from './http-options';
 export async function bootstrapService(
   rootModule: Type<unknown>,
   options: HttpOptions,
-): Promise<NestExpressApplication> {
+): Promise<NestFastifyApplication> {
   loadEnvironmentFile();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
     // Nest's logs wait in a buffer until pino takes over; abortOnError: false lets the failure reach us.
-    app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    app = await NestFactory.create<NestFastifyApplication>(rootModule, createHttpAdapter(), {
       bufferLogs: true,
       autoFlushLogs: false,
       abortOnError: false,
+      rawBody: options.rawBody ?? false,
     });
     configureApplication(app, options);
     const port = app.get<AppConfig<PlatformEnvironment>>(AppConfig).get('PORT');
-    await app.listen(port);
+    // Every interface: in a container the gateway reaches the service on its pod address.
+    await app.listen(port, '0.0.0.0');
     new Logger('Bootstrap').log(`listening on port ${port}`);
   } catch (error) {
     // Plain stderr: the logger may be what could not be configured.

@@ -1,5 +1,7 @@
+import fastifyCookie from '@fastify/cookie';
 import { VersioningType } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, type PlatformEnvironment } from '@capstone/platform/config';
 import { applyObservability, Readiness } from '@capstone/platform/observability';
 import { ApplicationExceptionFilter } from '../errors/application-exception.filter';
@@ -10,17 +12,21 @@ import type { HttpOptions } from './http-options';
 
 /**
  * Everything `bootstrapService` does except listening, so tests build the very same application.
- * The root module must import `PlatformConfigModule.forRoot(...)` and `ObservabilityModule.forRoot(...)`.
+ * The app must be created on `createHttpAdapter()`, and its root module must import
+ * `PlatformConfigModule.forRoot(...)` and `ObservabilityModule.forRoot(...)`.
  */
 export function configureApplication(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   options: HttpOptions,
-): NestExpressApplication {
+): NestFastifyApplication {
   const config = app.get<AppConfig<PlatformEnvironment>>(AppConfig);
+  const server = app.getHttpAdapter().getInstance();
 
   app.useSecurityHeaders();
   applyObservability(app);
-  app.use(closeConnectionsWhileDraining(app.getHttpServer(), app.get(Readiness)));
+  closeConnectionsWhileDraining(server, app.get(Readiness));
+  // Signed cookies are not used: a cookie the platform sets carries an opaque, hashed token.
+  void server.register(fastifyCookie);
 
   const origins = config.get('CORS_ORIGINS');
   if (origins.length > 0) {
@@ -29,14 +35,24 @@ export function configureApplication(
       exposedHeaders: ['X-Request-Id', 'X-Correlation-Id'],
     });
   }
-  // Registered here, so Nest adds no parser of its own with its default limit.
-  app.useBodyParser('json', { limit: config.get('BODY_LIMIT') });
-  app.useBodyParser('urlencoded', { limit: config.get('BODY_LIMIT'), extended: false });
 
   // Routes are /v1/... unless a controller says otherwise (VERSION_NEUTRAL for unversioned APIs).
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApplicationExceptionFilter(options.errorMappers));
+  app.useGlobalFilters(
+    new ApplicationExceptionFilter(app.get(HttpAdapterHost).httpAdapter, options.errorMappers),
+  );
   serveOpenApi(app, options.api);
+  return app;
+}
+
+/** Configured and ready to serve without listening, as tests use it: Fastify loads its plugins on `ready()`. */
+export async function prepareApplication(
+  app: NestFastifyApplication,
+  options: HttpOptions,
+): Promise<NestFastifyApplication> {
+  configureApplication(app, options);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -8,4 +8,10 @@ export interface HttpOptions {
   errorMappers?: ErrorMappers;
   /** How long in-flight requests may run after SIGTERM before they are cut off. */
   drainTimeoutMs?: number;
+  /**
+   * Keep each JSON or form body's bytes as `request.rawBody` (`RawBodyRequest<FastifyRequest>`),
+   * for routes that verify a signature over them (payment webhooks). Off by default: it doubles
+   * the memory a body takes.
+   */
+  rawBody?: boolean;
 }

@@ -35,18 +35,38 @@ const codeOfStatus: Record<number, string> = {
   500: 'internal_error',
 };
 
-// Nest wraps body-parser failures; their `type` tells a malformed body from an oversized one.
-const bodyParserFailures = new Map<unknown, Omit<ApplicationError, 'fieldErrors'>>([
+const malformedJson = {
+  status: 400,
+  code: 'malformed_json',
+  message: 'The request body is not valid JSON',
+};
+
+// What Fastify's body parsing rejects, by its error code; Nest passes it on as the HttpException's cause.
+const bodyFailures = new Map<unknown, Omit<ApplicationError, 'fieldErrors'>>([
+  ['FST_ERR_CTP_EMPTY_JSON_BODY', malformedJson],
+  ['FST_ERR_CTP_INVALID_JSON_BODY', malformedJson],
   [
-    'entity.parse.failed',
-    { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON' },
-  ],
-  [
-    'entity.too.large',
+    'FST_ERR_CTP_BODY_TOO_LARGE',
     {
       status: 413,
       code: 'payload_too_large',
       message: 'The request body is larger than this API accepts',
+    },
+  ],
+  [
+    'FST_REQ_FILE_TOO_LARGE',
+    {
+      status: 413,
+      code: 'payload_too_large',
+      message: 'The uploaded file is larger than this API accepts',
+    },
+  ],
+  [
+    'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: 'This API accepts application/json request bodies',
     },
   ],
 ]);
@@ -64,6 +84,9 @@ export function toApplicationError(exception: unknown): ApplicationError {
     }
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
+  // Thrown inside a handler (a multipart stream over its limit), not by Fastify before it.
+  if (isClientFastifyError(exception)) return fromFastifyError(exception);
+  if (isRejectedJson(exception)) return { ...malformedJson, fieldErrors: [] };
   return internalError(500);
 }
 
@@ -71,10 +94,7 @@ function fromHttpException(exception: HttpException): ApplicationError {
   const status = exception.getStatus();
   if (status >= 500) return internalError(status);
 
-  const bodyFailure = bodyParserFailures.get(
-    (exception.cause as { type?: unknown } | undefined)?.type,
-  );
-  if (bodyFailure) return { ...bodyFailure, fieldErrors: [] };
+  if (isClientFastifyError(exception.cause)) return fromFastifyError(exception.cause);
 
   // A Nest exception may name its own code: `new UnauthorizedException({ code: 'token_expired', message })`.
   const response = exception.getResponse();
@@ -86,6 +106,45 @@ function fromHttpException(exception: HttpException): ApplicationError {
     message: exception.message,
     fieldErrors: [],
   };
+}
+
+interface FastifyError extends Error {
+  code: string;
+  statusCode: number;
+}
+
+function isClientFastifyError(error: unknown): error is FastifyError {
+  return (
+    error instanceof Error &&
+    error.name === 'FastifyError' &&
+    typeof (error as Partial<FastifyError>).statusCode === 'number' &&
+    (error as FastifyError).statusCode < 500
+  );
+}
+
+/** Fastify's messages name no internals, but those we map say it in the API's own words. */
+function fromFastifyError(error: FastifyError): ApplicationError {
+  const known = bodyFailures.get(error.code);
+  return known
+    ? { ...known, fieldErrors: [] }
+    : {
+        status: error.statusCode,
+        code: codeOf(error.statusCode),
+        message: error.message,
+        fieldErrors: [],
+      };
+}
+
+/**
+ * Fastify's JSON parser answers a syntax error (or a `__proto__` key) with a plain error that
+ * carries `statusCode: 400`, not one of its coded errors, and Nest passes it on unwrapped.
+ */
+function isRejectedJson(exception: unknown): boolean {
+  return (
+    exception instanceof Error &&
+    (exception as { statusCode?: unknown }).statusCode === 400 &&
+    (exception instanceof SyntaxError || /prototype/.test(exception.message))
+  );
 }
 
 /** The client learns that something failed, never what: the cause is logged with the request id. */

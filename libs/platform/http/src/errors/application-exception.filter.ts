@@ -1,41 +1,48 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import { Correlation } from '@capstone/platform/observability';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import type { AbstractHttpAdapter } from '@nestjs/core';
+import { correlationOfRequest, requestFailed } from '@capstone/platform/observability';
+import type { IncomingMessage } from 'node:http';
 import { toApplicationError } from './application-error';
 import { type ErrorMapper, problemDetails } from './error-mapper';
 
 /** Path prefix (`/api`) to the mapper for the routes under it; the longest matching prefix wins. */
 export type ErrorMappers = Record<string, ErrorMapper>;
 
-/** The one place a failed HTTP request is answered: normalize, log server faults, let the API's mapper write. */
+/**
+ * The one place a failed HTTP request is answered: normalize, hand server faults to the access
+ * log (which writes them with their stack), let the API's mapper write the body.
+ */
 @Catch()
 export class ApplicationExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger(ApplicationExceptionFilter.name);
   private readonly prefixes: [string, ErrorMapper][];
 
-  constructor(mappers: ErrorMappers = {}) {
+  constructor(
+    // Through the adapter: Nest hands a filter Fastify's request and reply, or for a failure in
+    // middleware the raw Node objects underneath.
+    private readonly server: AbstractHttpAdapter,
+    mappers: ErrorMappers = {},
+  ) {
     this.prefixes = Object.entries(mappers).sort(([a], [b]) => b.length - a.length);
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<IncomingMessage & { originalUrl?: string }>();
-    const response = host.switchToHttp().getResponse<ServerResponse>();
+    const request = host.switchToHttp().getRequest<{ raw?: IncomingMessage } & IncomingMessage>();
+    const response = host.switchToHttp().getResponse<unknown>();
     const error = toApplicationError(exception);
-    if (error.status >= 500) this.logger.error({ err: exception }, 'request failed');
+    if (error.status >= 500) requestFailed(request.raw ?? request, exception);
 
-    if (response.headersSent) {
+    if (this.server.isHeadersSent(response)) {
       // Part of the body is already out; cutting the connection is the only honest signal left.
-      response.destroy();
+      (request.raw ?? request).socket.destroy();
       return;
     }
-    const path = (request.originalUrl ?? request.url ?? '/').split('?')[0];
+    const path = (this.server.getRequestUrl(request) ?? '/').split('?')[0];
     const answer = this.mapperFor(path)(error, {
       path,
-      requestId: Correlation.current()?.requestId,
+      requestId: correlationOfRequest(request.raw ?? request)?.requestId,
     });
-    response.statusCode = answer.status;
-    response.setHeader('Content-Type', answer.contentType);
-    response.end(JSON.stringify(answer.body));
+    this.server.setHeader(response, 'Content-Type', answer.contentType);
+    this.server.reply(response, JSON.stringify(answer.body), answer.status);
   }
 
   private mapperFor(path: string): ErrorMapper {

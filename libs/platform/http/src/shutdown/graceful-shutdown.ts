@@ -1,18 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import { Readiness } from '@capstone/platform/observability';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 
 /**
- * Middleware: once the service drains, a keep-alive connection is closed as soon as its response
- * is over, instead of lingering (and holding shutdown) until the keep-alive timeout.
+ * Once the service drains, every response says `Connection: close`, so a keep-alive client opens
+ * its next connection elsewhere instead of lingering here (and holding shutdown) until its timeout.
  */
-export function closeConnectionsWhileDraining(server: Server, readiness: Readiness) {
-  return (_request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    response.on('close', () => {
-      if (readiness.isDraining) server.closeIdleConnections();
-    });
-    next();
-  };
+export function closeConnectionsWhileDraining(server: FastifyInstance, readiness: Readiness): void {
+  server.addHook('onSend', (request, reply, _payload, done) => {
+    if (readiness.isDraining && request.raw.httpVersionMajor === 1)
+      reply.header('Connection', 'close');
+    done();
+  });
 }
 
 /**

@@ -1,7 +1,12 @@
 import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
-import { configureApplication, type ErrorMapper, type HttpOptions } from '../../src';
+import {
+  createHttpAdapter,
+  type ErrorMapper,
+  type HttpOptions,
+  prepareApplication,
+} from '../../src';
 import { catalogModule } from './catalog.module';
 
 /** The RealWorld contract: `{"errors":{"field":["message"]}}`, and 422 for invalid input. */
@@ -25,11 +30,15 @@ export const realWorldErrors: ErrorMapper = (error) => ({
 export const catalogOptions: HttpOptions = {
   api: { title: 'Catalog API', description: 'Products and articles', version: '1.2' },
   errorMappers: { '/api': realWorldErrors },
+  rawBody: true,
 };
 
 /** The catalog service configured exactly as `bootstrapService` would, ready for supertest. */
-export async function createCatalogApp(logs: DestinationStream): Promise<NestExpressApplication> {
+export async function createCatalogApp(logs: DestinationStream): Promise<NestFastifyApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [catalogModule(logs)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-  return configureApplication(app, catalogOptions).init();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  return prepareApplication(app, catalogOptions);
 }

@@ -18,6 +18,12 @@ import type { DestinationStream } from 'pino';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { NotFoundError } from '../../src';
+import {
+  EchoGateway,
+  UploadsController,
+  VisitorController,
+  WebhooksController,
+} from './platform-features';
 
 export const databaseUrl =
   process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -153,8 +159,14 @@ export function catalogModule(logDestination?: DestinationStream) {
         },
       }),
     ],
-    controllers: [ProductsController, ArticlesController],
-    providers: [SlowLane],
+    controllers: [
+      ProductsController,
+      ArticlesController,
+      WebhooksController,
+      UploadsController,
+      VisitorController,
+    ],
+    providers: [SlowLane, EchoGateway],
   })
   class CatalogModule {}
   return CatalogModule;

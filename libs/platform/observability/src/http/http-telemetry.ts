@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppConfig, type PlatformEnvironment } from '@capstone/platform/config';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { createAccessLog } from '../logging/access-log';
+import { Correlation } from '../context/correlation';
+import { fromCorrelationHeaders } from '../context/correlation-headers';
+import { type AccessLogSettings, logRequest } from '../logging/access-log';
 import { SERVICE_LOGGER } from '../logging/service-logger.token';
 import { Metrics } from '../metrics/metrics';
-import { correlateRequest } from './correlate-request';
-
-type RoutedRequest = IncomingMessage & { baseUrl?: string; route?: { path: string } };
-type Middleware = (request: RoutedRequest, response: ServerResponse, next: () => void) => void;
+import { beginRequestRecord, correlationOfRequest } from './request-records';
 
 /** What happens around every HTTP request: correlation ids, the access log line, the duration histogram. */
 @Injectable()
@@ -18,28 +19,55 @@ export class HttpTelemetry {
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
+  private readonly accessLog: AccessLogSettings;
 
-  /** In this order: the ids must exist before the access log and everything after it reads them. */
-  readonly middleware: Middleware[];
-
-  constructor(@Inject(SERVICE_LOGGER) logger: Logger) {
-    this.middleware = [correlateRequest, createAccessLog(logger), this.measureDuration.bind(this)];
+  constructor(
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    config: AppConfig<PlatformEnvironment>,
+  ) {
+    this.accessLog = {
+      slowRequestMs: config.get('SLOW_REQUEST_MS'),
+      withHeaders: config.get('NODE_ENV') === 'production',
+    };
   }
 
-  private measureDuration(
-    request: RoutedRequest,
-    response: ServerResponse,
-    next: () => void,
-  ): void {
-    const stopTimer = this.requestDuration.startTimer({ method: request.method });
-    response.on('finish', () =>
-      stopTimer({ route: routeTemplate(request), status: String(response.statusCode) }),
-    );
-    next();
+  /**
+   * Adds the hooks to the server. `onRequest` is Fastify's first step, so even a request rejected
+   * while its body is parsed is logged, counted and has ids.
+   */
+  register(server: FastifyInstance): void {
+    server.addHook('onRequest', (request, reply, done) => {
+      const received = fromCorrelationHeaders(request.headers);
+      const requestId = received.requestId ?? randomUUID();
+      const correlation = {
+        requestId,
+        correlationId: received.correlationId ?? requestId,
+        traceparent: received.traceparent,
+      };
+      beginRequestRecord(request.raw, correlation);
+      reply.header('X-Request-Id', requestId);
+      reply.header('X-Correlation-Id', correlation.correlationId);
+      Correlation.run(correlation, done);
+    });
+    // Body parsing completes in a stream callback outside the request's async context: enter it
+    // again, so guards, handlers and everything they call see the request's ids.
+    server.addHook('preHandler', (request, _reply, done) => {
+      const correlation = correlationOfRequest(request.raw);
+      if (correlation) Correlation.run(correlation, done);
+      else done();
+    });
+    server.addHook('onResponse', (request, reply, done) => {
+      this.requestDuration.observe(
+        { method: request.method, route: routeTemplate(request), status: reply.statusCode },
+        reply.elapsedTime / 1000,
+      );
+      logRequest(this.logger, this.accessLog, request, reply);
+      done();
+    });
   }
 }
 
 /** The matched route's template (`/v1/articles/:slug`), never the raw URL, so label values stay few. */
-function routeTemplate(request: RoutedRequest): string {
-  return request.route ? `${request.baseUrl ?? ''}${request.route.path}` : 'unmatched';
+function routeTemplate(request: FastifyRequest): string {
+  return request.routeOptions.url ?? 'unmatched';
 }

@@ -1,13 +1,5 @@
-import {
-  Body,
-  Controller,
-  type INestApplication,
-  Get,
-  Logger,
-  Module,
-  Param,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, Logger, Module, Param, Post } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { PlatformConfigModule, platformEnvironment } from '@capstone/platform/config';
 import { z } from 'zod';
@@ -24,6 +16,13 @@ class WidgetsController {
     return { id };
   }
 
+  /** Takes longer than the slow-request threshold tests set. */
+  @Get('slow/:ms')
+  async slow(@Param('ms') ms: string): Promise<{ waited: number }> {
+    await new Promise((resolve) => setTimeout(resolve, Number(ms)));
+    return { waited: Number(ms) };
+  }
+
   @Post()
   create(@Body() body: Record<string, unknown>): Record<string, unknown> {
     this.logger.log({ body }, 'creating widget');
@@ -35,7 +34,7 @@ class WidgetsController {
 export async function startObservedApp(
   logs: LogCapture,
   readiness?: ReadinessOptions,
-): Promise<INestApplication> {
+): Promise<NestFastifyApplication> {
   @Module({
     imports: [
       PlatformConfigModule.forRoot(z.object(platformEnvironment(3000))),
@@ -50,7 +49,9 @@ export async function startObservedApp(
   class WidgetModule {}
 
   const moduleRef = await Test.createTestingModule({ imports: [WidgetModule] }).compile();
-  const app = moduleRef.createNestApplication();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
   applyObservability(app);
-  return app.init();
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
 }

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
-import { configureApplication, type HttpOptions } from '@capstone/platform/http';
+import { createHttpAdapter, prepareApplication, type HttpOptions } from '@capstone/platform/http';
 import request from 'supertest';
 
 export interface TestAppOptions {
@@ -12,7 +12,7 @@ export interface TestAppOptions {
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** A supertest agent bound to the app's HTTP server; no port is opened. */
   http: ReturnType<typeof request>;
   /** Runs the app's shutdown hooks: consumers, relays and pools close, leaving no open handles. */
@@ -26,11 +26,13 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const builder = Test.createTestingModule({ imports: [appModule] });
   const moduleRef = await (options.overrides?.(builder) ?? builder).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bufferLogs: true,
-    autoFlushLogs: false,
-  });
-  configureApplication(app, options.http);
-  await app.init();
+  const app = await prepareApplication(
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+      bufferLogs: true,
+      autoFlushLogs: false,
+      rawBody: options.http.rawBody ?? false,
+    }),
+    options.http,
+  );
   return { app, http: request(app.getHttpServer()), close: () => app.close() };
 }
