@@ -1,3 +1,4 @@
+import { resolvedPath } from './node-resolution';
 import { platformOf, type Platform } from './platform-packages';
 
 interface LockEntry {
@@ -32,7 +33,8 @@ export function completeLockfile(lock: Lockfile): AddedEntry[] {
   for (const [parentPath, parent] of Object.entries(lock.packages)) {
     for (const [name, spec] of Object.entries(parent.optionalDependencies ?? {})) {
       const platform = platformOf(name);
-      if (!platform || !exactVersion.test(spec) || resolves(lock, parentPath, name)) continue;
+      if (!platform || !exactVersion.test(spec) || resolvedPath(lock.packages, parentPath, name))
+        continue;
       const topLevel = `node_modules/${name}`;
       const path = lock.packages[topLevel] ? `${parentPath}/node_modules/${name}` : topLevel;
       lock.packages[path] = { version: spec, ...platform, optional: true };
@@ -40,15 +42,4 @@ export function completeLockfile(lock: Lockfile): AddedEntry[] {
     }
   }
   return added;
-}
-
-/** Node's resolution: the parent's own node_modules, then each enclosing one up to the root. */
-function resolves(lock: Lockfile, parentPath: string, name: string): boolean {
-  let dir = parentPath;
-  for (;;) {
-    if (lock.packages[`${dir ? `${dir}/` : ''}node_modules/${name}`]) return true;
-    const cut = dir.lastIndexOf('/node_modules/');
-    if (dir === '') return false;
-    dir = cut >= 0 ? dir.slice(0, cut) : '';
-  }
 }
