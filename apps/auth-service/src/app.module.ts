@@ -2,9 +2,14 @@ import { Module } from '@nestjs/common';
 import { MAIL_QUEUE } from '@capstone/contracts';
 import { AuthModule } from '@capstone/platform/auth';
 import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
-import { EventsModule } from '@capstone/platform/events';
-import { kafkaCheck, ObservabilityModule, postgresCheck } from '@capstone/platform/observability';
-import { QueuesModule } from '@capstone/platform/queues';
+import { EventsModule, KafkaHealthCheck } from '@capstone/platform/events';
+import {
+  ObservabilityModule,
+  postgresCheck,
+  redisCheck,
+  tolerated,
+} from '@capstone/platform/observability';
+import { QueueRegistry, QueuesModule } from '@capstone/platform/queues';
 import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
@@ -33,10 +38,13 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
     ObservabilityModule.forRoot({
       serviceName: 'auth-service',
       readiness: {
-        inject: [PrismaService, AppConfig],
-        useFactory: (prisma: PrismaService, config: AppConfig<Environment>) => [
+        inject: [PrismaService, QueueRegistry, KafkaHealthCheck],
+        useFactory: (prisma: PrismaService, queues: QueueRegistry, kafka: KafkaHealthCheck) => [
           postgresCheck(() => prisma.$queryRaw`SELECT 1`),
-          kafkaCheck(config.get('KAFKA_BROKERS')),
+          // Logins fail closed without the rate limiter's Redis; the mail queue shares that server.
+          redisCheck(queues),
+          // Writes go on while Kafka is away: their events wait in the outbox.
+          tolerated(kafka),
         ],
       },
     }),

@@ -9,10 +9,12 @@ describe('auth-service as a platform service', () => {
 
   afterAll(() => service.close());
 
-  it('reports ready when its database and Kafka answer', async () => {
-    await service.http
-      .get('/health/ready')
-      .expect(200, { status: 'ready', dependencies: { postgres: 'up', kafka: 'up' } });
+  it('reports ready when its database, Redis and Kafka answer', async () => {
+    await service.http.get('/health/ready').expect(200, {
+      status: 'ready',
+      dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
+      degraded: [],
+    });
   });
 
   it('publishes its OpenAPI document', async () => {

@@ -5,6 +5,7 @@ export {
   type RetryPolicy,
 } from './consumer/event-consumer';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
+export { KafkaHealthCheck } from './kafka/kafka-health-check';
 export { deadLetterTopic, KafkaTopics, type TopicSettings } from './kafka/kafka-topics';
 export {
   EventsModule,

@@ -10,7 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream, Logger } from 'pino';
 import type { DependencyCheck } from './health/dependency-check';
 import { HealthController } from './health/health.controller';
-import { DEPENDENCY_CHECKS, READINESS_TIMEOUT_MS, Readiness } from './health/readiness';
+import { DEPENDENCY_CHECKS, READINESS_TIMINGS, Readiness } from './health/readiness';
 import { HttpTelemetry } from './http/http-telemetry';
 import { createServiceLogger } from './logging/service-logger';
 import { SERVICE_LOGGER } from './logging/service-logger.token';
@@ -23,8 +23,10 @@ export interface ReadinessOptions {
   inject?: FactoryProvider['inject'];
   /** Builds the checks from the service's own clients, e.g. `[postgresCheck(...), redisCheck(redis)]`. */
   useFactory: (...dependencies: never[]) => DependencyCheck[] | Promise<DependencyCheck[]>;
-  /** How long one check may take before its dependency counts as down. */
+  /** How long one check may take before its dependency counts as down (2 s). */
   timeoutMs?: number;
+  /** How long one round of checks answers every probe (1 s). */
+  cacheMs?: number;
 }
 
 export interface ObservabilityOptions {
@@ -74,7 +76,13 @@ export class ObservabilityModule implements OnModuleInit {
           inject: options.readiness?.inject ?? [],
           useFactory: options.readiness?.useFactory ?? (() => []),
         },
-        { provide: READINESS_TIMEOUT_MS, useValue: options.readiness?.timeoutMs ?? 2000 },
+        {
+          provide: READINESS_TIMINGS,
+          useValue: {
+            timeoutMs: options.readiness?.timeoutMs ?? 2000,
+            cacheMs: options.readiness?.cacheMs ?? 1000,
+          },
+        },
         Readiness,
         HttpTelemetry,
       ],

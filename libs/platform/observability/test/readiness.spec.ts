@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { kafkaCheck, postgresCheck, Readiness, redisCheck } from '../src';
+import { postgresCheck, Readiness, redisCheck, tolerated } from '../src';
 import { deadPort, infrastructure } from './support/infrastructure';
 import { LogCapture } from './support/log-capture';
 import { startObservedApp } from './support/observed-app';
@@ -33,20 +33,40 @@ describe('health endpoints', () => {
     await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'alive' });
   });
 
-  it('reports ready when the real Postgres, Redis and Kafka all answer', async () => {
+  it('reports ready when the real Postgres and Redis both answer', async () => {
     const app = await serviceWith({
-      useFactory: () => [
-        postgresCheck(() => pool.query('SELECT 1')),
-        redisCheck(redis),
-        kafkaCheck(infrastructure.kafkaBrokers),
-      ],
+      useFactory: () => [postgresCheck(() => pool.query('SELECT 1')), redisCheck(redis)],
       // Generous, so a busy CI machine does not turn a slow answer into a failure.
       timeoutMs: 10_000,
     });
 
     await request(app.getHttpServer())
       .get('/health/ready')
-      .expect(200, { status: 'ready', dependencies: { postgres: 'up', redis: 'up', kafka: 'up' } });
+      .expect(200, {
+        status: 'ready',
+        dependencies: { postgres: 'up', redis: 'up' },
+        degraded: [],
+      });
+  });
+
+  it('stays ready with 200 and lists a tolerated dependency that is down as degraded', async () => {
+    const deadRedis = new Redis({ port: deadPort, lazyConnect: true });
+    const app = await serviceWith({
+      useFactory: () => [
+        postgresCheck(() => pool.query('SELECT 1')),
+        tolerated(redisCheck(deadRedis)),
+      ],
+      timeoutMs: 500,
+    });
+
+    await request(app.getHttpServer())
+      .get('/health/ready')
+      .expect(200, {
+        status: 'ready',
+        dependencies: { postgres: 'up', redis: 'down' },
+        degraded: ['redis'],
+      });
+    deadRedis.disconnect();
   });
 
   it('answers 503 naming Redis when Redis points at a dead port, and logs why', async () => {
@@ -58,7 +78,11 @@ describe('health endpoints', () => {
 
     await request(app.getHttpServer())
       .get('/health/ready')
-      .expect(503, { status: 'unavailable', dependencies: { postgres: 'up', redis: 'down' } });
+      .expect(503, {
+        status: 'unavailable',
+        dependencies: { postgres: 'up', redis: 'down' },
+        degraded: [],
+      });
     await expect(
       logs.waitFor((line) => line.msg === 'readiness check failed' && line.dependency === 'redis'),
     ).resolves.toMatchObject({
@@ -68,23 +92,20 @@ describe('health endpoints', () => {
     deadRedis.disconnect();
   });
 
-  it('answers 503 naming Kafka and Postgres when their ports are dead', async () => {
+  it('answers 503 naming Postgres when its port is dead', async () => {
     const deadPool = new Pool({
       connectionString: `postgresql://postgres@127.0.0.1:${deadPort}/postgres`,
     });
     const app = await serviceWith({
-      useFactory: () => [
-        postgresCheck(() => deadPool.query('SELECT 1')),
-        redisCheck(redis),
-        kafkaCheck([`127.0.0.1:${deadPort}`]),
-      ],
+      useFactory: () => [postgresCheck(() => deadPool.query('SELECT 1')), redisCheck(redis)],
     });
 
     await request(app.getHttpServer())
       .get('/health/ready')
       .expect(503, {
         status: 'unavailable',
-        dependencies: { postgres: 'down', redis: 'up', kafka: 'down' },
+        dependencies: { postgres: 'down', redis: 'up' },
+        degraded: [],
       });
     await deadPool.end();
   });
@@ -104,7 +125,7 @@ describe('health endpoints', () => {
 
     await request(app.getHttpServer())
       .get('/health/ready')
-      .expect(200, { status: 'ready', dependencies: { redis: 'up' } });
+      .expect(200, { status: 'ready', dependencies: { redis: 'up' }, degraded: [] });
   });
 
   it('answers 503 draining once shutdown has begun, without asking the dependencies', async () => {
@@ -114,6 +135,6 @@ describe('health endpoints', () => {
 
     await request(app.getHttpServer())
       .get('/health/ready')
-      .expect(503, { status: 'draining', dependencies: {} });
+      .expect(503, { status: 'draining', dependencies: {}, degraded: [] });
   });
 });

@@ -48,6 +48,12 @@ export class QueueRegistry {
     return [...this.queues.values()];
   }
 
+  /** One round trip over each queue's own Redis connection, for readiness (`redisCheck(queues)`). */
+  async ping(): Promise<void> {
+    // BullMQ's client interface has no PING; INFO is the same round trip.
+    await Promise.all(this.all().map(async (queue) => (await queue.getBackend().client).info()));
+  }
+
   async close(): Promise<void> {
     for (const queue of this.queues.values()) unwatchWaitingJobs(queue);
     await Promise.all(this.all().map((queue) => queue.close()));

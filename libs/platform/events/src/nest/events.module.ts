@@ -7,6 +7,7 @@ import {
 import { Kafka } from 'kafkajs';
 import { EventConsumer, type RetryPolicy } from '../consumer/event-consumer';
 import { createKafka } from '../kafka/kafka-client';
+import { KafkaHealthCheck } from '../kafka/kafka-health-check';
 import { KafkaTopics } from '../kafka/kafka-topics';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
@@ -44,8 +45,9 @@ function consumerGroup({ service, topicPrefix }: EventsModuleOptions): string {
 }
 
 /**
- * Outbox, relay and consumer for one service. The relay and the consumer start when the application
- * has bootstrapped (after every feature registered its handlers) and stop on shutdown.
+ * Outbox, relay, consumer and the Kafka readiness check for one service. The relay and the
+ * consumer start when the application has bootstrapped (after every feature registered its
+ * handlers) and stop on shutdown.
  */
 @Module({})
 export class EventsModule {
@@ -70,6 +72,11 @@ export class EventsModule {
               partitions: settings.partitions,
               prefix: settings.topicPrefix,
             }),
+        },
+        {
+          provide: KafkaHealthCheck,
+          inject: [Kafka],
+          useFactory: (kafka: Kafka) => new KafkaHealthCheck(kafka),
         },
         Outbox,
         {
@@ -96,7 +103,7 @@ export class EventsModule {
             }),
         },
       ],
-      exports: [Outbox, OutboxRelay, EventConsumer, KafkaTopics],
+      exports: [Outbox, OutboxRelay, EventConsumer, KafkaTopics, KafkaHealthCheck],
     };
   }
 }

@@ -15,7 +15,7 @@ export class HealthController {
     return { status: 'alive' };
   }
 
-  /** 200 when every declared dependency answers, otherwise 503 naming the ones that did not. */
+  /** 200 while every required dependency answers (tolerated ones that do not are `degraded`), otherwise 503. */
   @Get('ready')
   async ready(): Promise<Response> {
     const report = await this.readiness.check();
