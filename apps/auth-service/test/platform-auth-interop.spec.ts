@@ -1,4 +1,5 @@
-import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, Module } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AuthModule, CurrentUser, type Principal } from '@capstone/platform/auth';
 import request from 'supertest';
@@ -16,7 +17,7 @@ class WhoAmIController {
 }
 
 /** Another service, as small as it gets: it knows auth-service only through libs/platform/auth. */
-async function startConsumerService(authServiceUrl: string): Promise<INestApplication> {
+async function startConsumerService(authServiceUrl: string): Promise<NestFastifyApplication> {
   @Module({
     imports: [
       AuthModule.forRoot({
@@ -31,12 +32,17 @@ async function startConsumerService(authServiceUrl: string): Promise<INestApplic
   class ConsumerModule {}
 
   const moduleRef = await Test.createTestingModule({ imports: [ConsumerModule] }).compile();
-  return moduleRef.createNestApplication({ logger: false }).init();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
 }
 
 describe('auth-service credentials, accepted by another service through libs/platform/auth', () => {
   let service: AuthServiceUnderTest;
-  let consumer: INestApplication;
+  let consumer: NestFastifyApplication;
   let ada: SignedIn;
 
   beforeAll(async () => {

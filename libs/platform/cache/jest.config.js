@@ -2,6 +2,4 @@ module.exports = {
   displayName: 'platform-cache',
   preset: '../../../jest.preset.js',
   rootDir: __dirname,
-  // NestJS 12 ships only ES modules; SWC turns them into CommonJS for Jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!(uuid|jose|@nestjs)/)'],
 };

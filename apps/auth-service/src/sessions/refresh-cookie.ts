@@ -1,5 +1,5 @@
 import { ForbiddenError } from '@capstone/platform/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const REFRESH_COOKIE = 'refresh_token';
 /** The only path the browser sends the cookie to: no other request carries the refresh token. */
@@ -13,11 +13,11 @@ const cookieAttributes = {
 } as const;
 
 /** HttpOnly so scripts cannot read it; SameSite=Strict and an Origin check so other sites cannot spend it. */
-export function setRefreshCookie(response: Response, token: string, expiresAt: Date): void {
-  response.cookie(REFRESH_COOKIE, token, { ...cookieAttributes, expires: expiresAt });
+export function setRefreshCookie(response: FastifyReply, token: string, expiresAt: Date): void {
+  response.setCookie(REFRESH_COOKIE, token, { ...cookieAttributes, expires: expiresAt });
 }
 
-export function clearRefreshCookie(response: Response): void {
+export function clearRefreshCookie(response: FastifyReply): void {
   response.clearCookie(REFRESH_COOKIE, cookieAttributes);
 }
 
@@ -26,12 +26,12 @@ export function clearRefreshCookie(response: Response): void {
  * whoever made the page, so it is honoured only on requests whose Origin is the web app's.
  */
 export function presentedRefreshToken(
-  request: Request,
+  request: FastifyRequest,
   fromBody: string | undefined,
   appOrigin: string,
 ): string | undefined {
   if (fromBody) return fromBody;
-  const fromCookie = (request.cookies as Record<string, string> | undefined)?.[REFRESH_COOKIE];
+  const fromCookie = request.cookies[REFRESH_COOKIE];
   if (!fromCookie) return undefined;
   if (request.headers.origin !== appOrigin) {
     throw new ForbiddenError('The refresh cookie is only accepted from the web app', {

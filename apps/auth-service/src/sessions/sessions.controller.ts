@@ -25,7 +25,7 @@ import {
 import { CurrentUser, Public, type Principal } from '@capstone/platform/auth';
 import { AppConfig } from '@capstone/platform/config';
 import { UnauthorizedError } from '@capstone/platform/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Environment } from '../config/environment';
 import { RateLimit } from '../protection/rate-limit';
 import { Client, type ClientContext } from '../shared/client-context';
@@ -77,7 +77,7 @@ export class SessionsController {
   async create(
     @Body() credentials: LoginDto,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionTokensDto> {
     const { user, tokens } = await this.login.login(credentials, client);
     setRefreshCookie(response, tokens.refreshToken, tokens.refreshTokenExpiresAt);
@@ -99,9 +99,9 @@ export class SessionsController {
   @ApiForbiddenResponse({ description: '`origin_not_allowed`: the cookie came from another site' })
   async refresh(
     @Body() body: RefreshDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionTokensDto> {
     const token = presentedRefreshToken(request, body.refreshToken, this.appOrigin);
     if (!token)
@@ -128,7 +128,7 @@ export class SessionsController {
   async logout(
     @CurrentUser() principal: Principal,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     if (principal.sessionId)
       await this.mySessions.logout(principal.userId, principal.sessionId, client);
@@ -143,7 +143,7 @@ export class SessionsController {
   async logoutEverywhere(
     @CurrentUser() principal: Principal,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.mySessions.logoutEverywhere(principal.userId, client);
     clearRefreshCookie(response);

@@ -1,13 +1,11 @@
-import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppConfig } from '@capstone/platform/config';
-import cookieParser from 'cookie-parser';
 import { AccountsModule } from '../accounts/accounts.module';
 import type { Environment } from '../config/environment';
 import { SigningKeysModule } from '../signing-keys/signing-keys.module';
 import { PrismaSessionRepository } from './infrastructure/prisma-session-repository';
 import { Login } from './login';
 import { MySessions } from './my-sessions';
-import { REFRESH_PATH } from './refresh-cookie';
 import { SessionRepository } from './session-repository';
 import { SessionRevocation } from './session-revocation';
 import { SessionSettings } from './session-settings';
@@ -36,9 +34,4 @@ import { TokenRefresh } from './token-refresh';
   ],
   exports: [SessionRevocation, SessionStarter, Login],
 })
-export class SessionsModule implements NestModule {
-  // Cookies are read on the one route that accepts one.
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(cookieParser()).forRoutes({ path: REFRESH_PATH, method: RequestMethod.POST });
-  }
-}
+export class SessionsModule {}

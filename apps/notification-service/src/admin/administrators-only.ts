@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import {
   AuthError,
   AuthErrorCode,
@@ -7,13 +6,14 @@ import {
   type Authenticator,
 } from '@capstone/platform/auth';
 import type { AuthorizeDashboard } from '@capstone/platform/queues';
+import type { FastifyRequest } from 'fastify';
 
 /**
- * The queue dashboard's gate. It is middleware, outside the app-wide guard, so it authenticates
+ * The queue dashboard's gate. It is a Fastify hook, outside the app-wide guard, so it authenticates
  * the request itself: 401 without a valid credential, false (403) for anyone but an administrator.
  */
 export function administratorsOnly(authenticator: Authenticator): AuthorizeDashboard {
-  return async (request: IncomingMessage) => {
+  return async (request: FastifyRequest) => {
     try {
       const credentials = credentialsFrom(request.headers);
       if (!credentials)

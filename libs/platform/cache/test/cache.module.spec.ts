@@ -24,7 +24,8 @@ describe('CacheModule', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [CacheModule.forRoot({ url: redisUrl, keyPrefix }), LinksModule],
     }).compile();
-    const app = await moduleRef.createNestApplication({ logger: false }).init();
+    // No HTTP here: the module's lifecycle is all this test needs.
+    const app = await moduleRef.init();
 
     await expect(app.get(LinkResolver).resolve('docs')).resolves.toBe('https://example.com/docs');
 

@@ -1,16 +1,18 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { posix } from 'node:path';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { ForbiddenException, type MiddlewareConsumer } from '@nestjs/common';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { ForbiddenException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { problemDetails, toApplicationError } from '@capstone/platform/http';
+import { correlationOfRequest } from '@capstone/platform/observability';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Decides whether a request may see the dashboard: return false to answer 403, throw
  * UnauthorizedException (401) when the request carries no valid identity at all.
  */
-export type AuthorizeDashboard = (request: IncomingMessage) => boolean | Promise<boolean>;
+export type AuthorizeDashboard = (request: FastifyRequest) => boolean | Promise<boolean>;
 
 export interface QueueDashboardOptions {
   /** Defaults to `/admin/queues`. */
@@ -19,31 +21,50 @@ export interface QueueDashboardOptions {
 }
 
 /**
- * Serves Bull Board behind `authorize`. It is middleware, not a controller, so app-wide guards do
- * not run here: the authorize function is the dashboard's only gate, and it is mandatory.
+ * Serves Bull Board behind `authorize`. It is a Fastify plugin, not a Nest controller, so
+ * app-wide guards do not run here: the authorize function is the dashboard's only gate, and it
+ * is mandatory. Its hook is scoped to the plugin, so it runs for the dashboard's routes alone.
  */
 export function mountQueueDashboard(
-  consumer: MiddlewareConsumer,
+  server: FastifyInstance,
   queues: readonly Queue[],
   { route = '/admin/queues', authorize }: QueueDashboardOptions,
   globalPrefix: string,
 ): void {
-  const board = new ExpressAdapter();
+  const prefix = posix.join('/', globalPrefix, route);
+  const board = new FastifyAdapter();
   // The UI links its assets and API under the public path, which includes any global prefix.
-  board.setBasePath(posix.join('/', globalPrefix, route));
+  board.setBasePath(prefix);
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue)),
     serverAdapter: board,
   });
 
-  const admitOnlyAuthorized = async (
-    request: IncomingMessage,
-    _response: ServerResponse,
-    next: () => void,
-  ) => {
-    if (!(await authorize(request)))
-      throw new ForbiddenException('The queue dashboard is for administrators');
-    next();
-  };
-  consumer.apply(admitOnlyAuthorized, board.getRouter()).forRoutes(route);
+  void server.register(
+    async (dashboard) => {
+      dashboard.addHook('onRequest', async (request, reply) => {
+        try {
+          if (!(await authorize(request)))
+            throw new ForbiddenException('The queue dashboard is for administrators');
+        } catch (error) {
+          return refuse(request, reply, error);
+        }
+      });
+      await dashboard.register(board.registerPlugin());
+    },
+    { prefix },
+  );
+}
+
+/**
+ * Answered here, in the platform's error format: Bull Board sets an error handler of its own on
+ * its routes, which would turn a refusal thrown from this hook into a 500.
+ */
+function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const path = request.url.split('?', 1)[0];
+  const answer = problemDetails(toApplicationError(error), {
+    path,
+    requestId: correlationOfRequest(request.raw)?.requestId,
+  });
+  return reply.code(answer.status).type(answer.contentType).send(answer.body);
 }

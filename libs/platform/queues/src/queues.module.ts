@@ -2,11 +2,10 @@ import {
   Global,
   Inject,
   Module,
-  type MiddlewareConsumer,
-  type NestModule,
   type OnApplicationShutdown,
+  type OnModuleInit,
 } from '@nestjs/common';
-import { ApplicationConfig, DiscoveryModule } from '@nestjs/core';
+import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { JobProducer } from './job-producer';
 import { mountQueueDashboard } from './queue-dashboard';
 import { QueueRegistry } from './queue-registry';
@@ -37,20 +36,22 @@ import { ConfigurableQueuesModule, QUEUES_OPTIONS, type QueuesOptions } from './
 })
 export class QueuesModule
   extends ConfigurableQueuesModule
-  implements NestModule, OnApplicationShutdown
+  implements OnModuleInit, OnApplicationShutdown
 {
   constructor(
     @Inject(QUEUES_OPTIONS) private readonly options: QueuesOptions,
     @Inject(QueueRegistry) private readonly queues: QueueRegistry,
     @Inject(ApplicationConfig) private readonly application: ApplicationConfig,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
   ) {
     super();
   }
 
-  configure(consumer: MiddlewareConsumer): void {
+  // Before the server is ready: Fastify takes plugins until it starts listening.
+  onModuleInit(): void {
     if (this.options.dashboard) {
       mountQueueDashboard(
-        consumer,
+        this.adapterHost.httpAdapter.getInstance(),
         this.queues.all(),
         this.options.dashboard,
         this.application.getGlobalPrefix(),

@@ -1,7 +1,8 @@
-import type { IncomingMessage } from 'node:http';
 import { SendMail, type SendMailJob } from '@capstone/contracts';
 import { Injectable, UnauthorizedException, type INestApplication } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import type { FastifyRequest } from 'fastify';
 import request from 'supertest';
 import {
   JobHandler,
@@ -19,7 +20,7 @@ const rolesByToken: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** A real, if tiny, authorizer: unknown callers are unauthenticated, known non-admins are forbidden. */
-function adminsOnly(request: IncomingMessage): boolean {
+function adminsOnly(request: FastifyRequest): boolean {
   const token = request.headers.authorization?.replace(/^Bearer /, '');
   const roles = token ? rolesByToken[token] : undefined;
   if (!roles) throw new UnauthorizedException('A bearer token is required');
@@ -52,7 +53,12 @@ async function startApp(
     ],
     providers,
   }).compile();
-  return moduleRef.createNestApplication({ logger: false }).init();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
 }
 
 async function stopApp(app: INestApplication): Promise<void> {
@@ -106,7 +112,12 @@ describe('the queue dashboard', () => {
   });
 
   it('answers 401 to a request without credentials', async () => {
-    await request(app.getHttpServer()).get('/admin/queues').expect(401);
+    const response = await request(app.getHttpServer())
+      .get('/admin/queues')
+      .expect(401)
+      .expect('Content-Type', /^application\/problem\+json/);
+
+    expect(response.body).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
   it('answers 403 to a signed-in user who is not an admin, on the page and on its API', async () => {
