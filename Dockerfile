@@ -18,12 +18,29 @@ RUN test -n "${APP}" || { echo 'Name the app to build: --build-arg APP=<app>' >&
 # The command CI runs natively, so the image holds exactly what CI proved.
 RUN npx nx run ${APP}:build
 
-# Applies every service's Prisma migrations (tools/db, on the WebAssembly schema engine) and exits:
-# docker build --target migrations -t capstone/migrations . ; Compose and Kubernetes run it before the apps.
-FROM deps AS migrations
-COPY . .
+# The migrations image's files, assembled by tools/db/image: every service's config, schema and
+# migrations, the entrypoint, and a lockfile that installs the Prisma CLI alone at the workspace's versions.
+FROM deps AS migrations-build
+COPY tools/ tools/
+COPY prisma/ prisma/
+RUN node_modules/.bin/tsx tools/db/image/cli.ts dist/migrations
+
+# Applies pending Prisma migrations with the standard CLI and exits: every service's by default, or
+# those named as arguments (Kubernetes names one per pod). Compose and Kubernetes run it before the apps.
+# docker build --target migrations -t capstone/migrations .
+FROM node AS migrations
+ENV NODE_ENV=production CHECKPOINT_DISABLE=1
+WORKDIR /migrations
+# The native schema engine links against OpenSSL, which the slim image leaves out.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends openssl \
+  && rm -rf /var/lib/apt/lists/*
+COPY --from=migrations-build /workspace/dist/migrations/package.json /workspace/dist/migrations/package-lock.json ./
+# The CLI's install script downloads the native schema engine for this platform.
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+COPY --from=migrations-build /workspace/dist/migrations/ ./
 USER 1000:1000
-CMD ["node_modules/.bin/tsx", "tools/db/cli.ts", "deploy"]
+ENTRYPOINT ["sh", "migrate.sh"]
 
 FROM node AS runtime
 ARG APP

@@ -1,4 +1,4 @@
-import { From, type Dockerfile, type Instruction } from 'dockerfile-ast';
+import { From, type Add, type Copy, type Dockerfile, type Instruction } from 'dockerfile-ast';
 
 /** One FROM and the instructions that follow it. */
 export interface BuildStage {
@@ -42,4 +42,32 @@ export function earlierStage(
 
 export function lineOf(instruction: Instruction): string {
   return `line ${instruction.getRange().start.line + 1}`;
+}
+
+/**
+ * The stages that become images someone runs: the final stage, and any stage that says what to
+ * run (CMD or ENTRYPOINT), such as the migrations image.
+ */
+export function runnableStages(stages: readonly BuildStage[]): BuildStage[] {
+  return stages.filter(
+    (stage) =>
+      stage.index === stages.length - 1 ||
+      stage.instructions.some((i) => /^(CMD|ENTRYPOINT)$/i.test(i.getKeyword())),
+  );
+}
+
+/** The stage and every earlier stage it builds on, nearest first: all of them end up in its image. */
+export function lineageOf(stages: readonly BuildStage[], stage: BuildStage): BuildStage[] {
+  const parent = earlierStage(stages, stage.base, stage.index);
+  return [stage, ...(parent ? lineageOf(stages, parent) : [])];
+}
+
+/** Every argument but the destination; here-documents and URLs are not files in the context. */
+export function sourcesOf(instruction: Copy | Add): string[] {
+  const json = instruction.getJSONStrings().map((argument) => argument.getValue());
+  const values =
+    json.length > 0 ? json : instruction.getArguments().map((argument) => argument.getValue());
+  return values
+    .slice(0, -1)
+    .filter((source) => !source.startsWith('<<') && !/^[a-z]+:\/\/|^git@/.test(source));
 }

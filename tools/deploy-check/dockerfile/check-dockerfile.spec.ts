@@ -13,15 +13,18 @@ function dockerfileWith(edit: (text: string) => string): string {
     '.dockerignore',
     'package.json',
     'package-lock.json',
+    'prisma',
+    'tools/db/image',
   ]);
   editText(root, DOCKERFILE, edit);
   return root;
 }
 
-/** Where the first line starting with `prefix` is, as the check reports it. */
-function lineStarting(root: string, prefix: string): string {
+/** Where the first (or last) line starting with `prefix` is, as the check reports it. */
+function lineStarting(root: string, prefix: string, which: 'first' | 'last' = 'first'): string {
   const lines = readFileSync(join(root, DOCKERFILE), 'utf8').split('\n');
-  return `line ${lines.findIndex((line) => line.startsWith(prefix)) + 1}`;
+  const starts = (line: string) => line.startsWith(prefix);
+  return `line ${(which === 'first' ? lines.findIndex(starts) : lines.findLastIndex(starts)) + 1}`;
 }
 
 afterEach(removeCopies);
@@ -144,14 +147,112 @@ describe('the images that run', () => {
   });
 
   it('reports a stage that names its command, like the migrations image, running as root', async () => {
-    const root = dockerfileWith(withStageUser('FROM deps AS migrations', ''));
+    const root = dockerfileWith(withStageUser('FROM node AS migrations', ''));
 
     expect(await checkDockerfile(root)).toEqual([
       {
         file: DOCKERFILE,
-        path: lineStarting(root, 'FROM deps AS migrations'),
+        path: lineStarting(root, 'FROM node AS migrations'),
         message:
           'the "migrations" stage runs as root; switch to a non-root USER (numeric, for runAsNonRoot)',
+      },
+    ]);
+  });
+});
+
+/** The migrations stage as it was: the full workspace, every dependency, and tsx over the sources. */
+const toolchainMigrations = (text: string) =>
+  text.replace(
+    /FROM node AS migrations\n[\s\S]*?ENTRYPOINT .*\n/,
+    [
+      'FROM deps AS migrations',
+      'COPY . .',
+      'USER 1000:1000',
+      'CMD ["node_modules/.bin/tsx", "tools/db/cli.ts", "deploy"]',
+      '',
+    ].join('\n'),
+  );
+
+describe('what the images carry', () => {
+  it('reports a migrations image that carries the workspace, its dev dependencies and tsx', async () => {
+    const root = dockerfileWith(toolchainMigrations);
+    const image = 'the "migrations" image';
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY . .', 'last'),
+        message: `${image} copies "." from the build context; an image takes only build output, copied from a build stage`,
+      },
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'CMD ["node_modules/.bin/tsx"'),
+        message: `${image} runs TypeScript sources; an image runs the compiled JavaScript`,
+      },
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY package.json package-lock.json'),
+        message: `${image} copies "package.json" from the build context; an image takes only build output, copied from a build stage`,
+      },
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY package.json package-lock.json'),
+        message: `${image} copies "package-lock.json" from the build context; an image takes only build output, copied from a build stage`,
+      },
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'RUN --mount=type=cache,target=/root/.npm npm ci --no-audit'),
+        message: `${image} installs dev dependencies; install with npm ci --omit=dev`,
+      },
+    ]);
+  });
+
+  it('reports a service image that copies sources rather than build output from the build stage', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace(
+        'COPY --from=build /workspace/dist/apps/${APP}/ ./',
+        'COPY --from=build /workspace/apps/${APP}/src/ ./',
+      ),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'COPY --from=build /workspace/apps/'),
+        message:
+          'the "runtime" image copies "/workspace/apps/${APP}/src/" from build, which is not build output (a dist/ folder)',
+      },
+    ]);
+  });
+
+  it('reports a service image that installs dev dependencies', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace(
+        /(FROM node AS runtime[\s\S]*?)npm ci --omit=dev/,
+        (_stage, before: string) => `${before}npm ci`,
+      ),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'RUN --mount=type=cache,target=/root/.npm npm ci', 'last'),
+        message: 'the "runtime" image installs dev dependencies; install with npm ci --omit=dev',
+      },
+    ]);
+  });
+
+  it('reports a service image that starts through tsx', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace('CMD ["node", "main.js"]', 'CMD ["tsx", "apps/auth-service/src/main.ts"]'),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'CMD ["tsx"'),
+        message:
+          'the "runtime" image runs TypeScript sources; an image runs the compiled JavaScript',
       },
     ]);
   });

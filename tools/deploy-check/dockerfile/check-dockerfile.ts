@@ -4,14 +4,23 @@ import { join, posix } from 'node:path';
 import { Add, Copy, DockerfileParser, User, type Instruction } from 'dockerfile-ast';
 import { unpinnedImageReason } from '../image-reference';
 import type { Problem } from '../problem';
-import { buildStagesOf, earlierStage, lineOf, type BuildStage } from './build-stages';
+import {
+  buildStagesOf,
+  earlierStage,
+  lineOf,
+  runnableStages,
+  sourcesOf,
+  type BuildStage,
+} from './build-stages';
 import { BuildContextFilter, DOCKERIGNORE_FILE } from './dockerignore';
+import { imageContentProblems } from './image-contents';
 
 export const DOCKERFILE = 'Dockerfile';
 
 /**
  * Checks the Dockerfile under root (the build context): stage references, pinned base images,
- * sources that exist and survive .dockerignore, and a final stage that does not run as root.
+ * sources that exist and survive .dockerignore, images that do not run as root, and images that
+ * carry only build output and production dependencies.
  */
 export async function checkDockerfile(root: string): Promise<Problem[]> {
   if (!existsSync(join(root, DOCKERFILE))) {
@@ -32,6 +41,7 @@ export async function checkDockerfile(root: string): Promise<Problem[]> {
       ),
     ]),
     ...finalUserProblems(stages),
+    ...imageContentProblems(DOCKERFILE, stages),
   ];
 }
 
@@ -99,16 +109,6 @@ function stageReferenceProblems(
   return [problemAt(instruction, `--from=${from} names no earlier build stage`)];
 }
 
-/** Every argument but the destination; here-documents and URLs are not files in the context. */
-function sourcesOf(instruction: Copy | Add): string[] {
-  const json = instruction.getJSONStrings().map((argument) => argument.getValue());
-  const values =
-    json.length > 0 ? json : instruction.getArguments().map((argument) => argument.getValue());
-  return values
-    .slice(0, -1)
-    .filter((source) => !source.startsWith('<<') && !/^[a-z]+:\/\/|^git@/.test(source));
-}
-
 function sourceProblems(
   root: string,
   context: BuildContextFilter,
@@ -137,18 +137,10 @@ function sourceProblems(
   return [];
 }
 
-/**
- * Every image that is run — the final stage, and any stage that says what to run (CMD or
- * ENTRYPOINT), such as the migrations image — runs as its last USER, inherited through stages.
- */
+/** Every image that is run (see runnableStages) runs as its last USER, inherited through stages. */
 function finalUserProblems(stages: readonly BuildStage[]): Problem[] {
   const finalStage = stages[stages.length - 1];
-  const runnable = stages.filter(
-    (stage) =>
-      stage === finalStage ||
-      stage.instructions.some((i) => /^(CMD|ENTRYPOINT)$/i.test(i.getKeyword())),
-  );
-  return runnable
+  return runnableStages(stages)
     .filter((stage) => {
       const user = effectiveUser(stages, stage);
       return user === undefined || /^(root|0)(:|$)/.test(user);
