@@ -6,6 +6,7 @@ import {
   queuesEnvironment,
 } from '@capstone/platform/config';
 import { z } from 'zod';
+import { rateLimitEnvironment } from './rate-limit-environment';
 
 /** Every variable auth-service reads; `.env.example` documents each one. */
 export const environmentSchema = z.object({
@@ -14,17 +15,7 @@ export const environmentSchema = z.object({
   ...eventsEnvironment(),
   ...queuesEnvironment(),
   ...accessTokenEnvironment(),
-  TRUSTED_PROXIES: z
-    .string()
-    .default('loopback, linklocal, uniquelocal')
-    .describe(
-      "Express 'trust proxy': whose X-Forwarded-For names the client IP that rate limits count",
-    ),
-  RATE_LIMIT_PREFIX: z
-    .string()
-    .min(1)
-    .default('capstone:auth')
-    .describe('Redis key prefix of rate-limit counters and login locks'),
+  ...rateLimitEnvironment(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()

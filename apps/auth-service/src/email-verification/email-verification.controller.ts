@@ -22,7 +22,7 @@ export class EmailVerificationController {
   @ApiBearerAuth()
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @RateLimit({ name: 'verification-email', perIp: { limit: 5, windowSeconds: 3600 } })
+  @RateLimit('verification-email')
   @ApiOperation({ summary: 'Email me a new verification link (valid 24 hours)' })
   @ApiAcceptedResponse({ description: 'Sent, unless the address is already verified' })
   async resend(@CurrentUser() principal: Principal): Promise<void> {
@@ -32,7 +32,7 @@ export class EmailVerificationController {
   @Public()
   @Post('confirm')
   @HttpCode(HttpStatus.OK)
-  @RateLimit({ name: 'verification-confirm', perIp: { limit: 20, windowSeconds: 3600 } })
+  @RateLimit('verification-confirm')
   @ApiOperation({
     summary: 'Confirm an email address with the token from its link',
     description:

@@ -20,7 +20,7 @@ export class PasswordChangeController {
 
   @Post()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @RateLimit({ name: 'password-change', perIp: { limit: 10, windowSeconds: 900 } })
+  @RateLimit('password-change')
   @ApiOperation({ summary: 'Change my password; the current one is required' })
   @ApiNoContentResponse({ description: 'Changed; a notice is emailed to the account' })
   @ApiUnprocessableEntityResponse({

@@ -20,11 +20,7 @@ export class PasswordResetController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @RateLimit({
-    name: 'reset-request',
-    perIp: { limit: 10, windowSeconds: 3600 },
-    perAccount: { limit: 3, windowSeconds: 3600, field: 'email' },
-  })
+  @RateLimit('reset-request', 'email')
   @ApiOperation({
     summary: 'Email a password-reset link (valid 30 minutes)',
     description: 'Always 202, whether or not the email has an account.',
@@ -39,7 +35,7 @@ export class PasswordResetController {
 
   @Post('confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @RateLimit({ name: 'reset-confirm', perIp: { limit: 20, windowSeconds: 3600 } })
+  @RateLimit('reset-confirm')
   @ApiOperation({ summary: 'Set a new password with the token from the link; every session ends' })
   @ApiNoContentResponse({ description: 'Changed; log in with the new password' })
   @ApiUnprocessableEntityResponse({

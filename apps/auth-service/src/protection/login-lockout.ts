@@ -1,46 +1,67 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '@capstone/platform/config';
+import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { uniquenessKey } from '../accounts/user';
-import { RedisCounters } from './redis-counters';
-
-// Failures tolerated before the first lock, and how a lock grows with each failure after it.
-const FREE_FAILURES = 5;
-const FIRST_LOCK_MS = 30_000;
-const LONGEST_LOCK_MS = 60 * 60_000;
-// Failures are forgotten a day after the last one.
-const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
+import type { Environment } from '../config/environment';
+import { RATE_LIMIT_STORE } from './rate-limit-store';
 
 /**
- * Growing lockout after repeated failed logins for one account: 30 s after the fifth failure,
- * doubling with each further one up to an hour. Keyed on the email as typed, known or not, so
- * the lock itself cannot tell an attacker whether an account exists.
+ * Growing lockout after repeated failed logins for one account: by default 30 s after the fifth
+ * failure, doubling with each further one up to an hour. Keyed on the email as typed, known or
+ * not, so the lock itself cannot tell an attacker whether an account exists.
  */
 @Injectable()
 export class LoginLockout {
-  constructor(private readonly counters: RedisCounters) {}
+  private readonly failures: RateLimiterRedis;
+  // Written only by block(): a key's remaining lifetime is the lock's.
+  private readonly locks: RateLimiterRedis;
+  private readonly freeFailures: number;
+  private readonly firstLockSeconds: number;
+  private readonly longestLockSeconds: number;
+
+  constructor(@Inject(RATE_LIMIT_STORE) redis: Redis, config: AppConfig<Environment>) {
+    const prefix = config.get('RATE_LIMIT_PREFIX');
+    const { limit, windowSeconds } = config.get('LOGIN_LOCKOUT_FAILURES');
+    this.freeFailures = limit;
+    this.firstLockSeconds = config.get('LOGIN_LOCKOUT_FIRST_LOCK');
+    this.longestLockSeconds = config.get('LOGIN_LOCKOUT_LONGEST_LOCK');
+    this.failures = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:login-failures`,
+      points: limit,
+      duration: windowSeconds,
+    });
+    this.locks = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:login-lock`,
+      points: 1,
+      duration: this.longestLockSeconds,
+    });
+  }
 
   /** Milliseconds until this account may try again; 0 when it is not locked. */
-  remainingMs(email: string): Promise<number> {
-    return this.counters.remainingMs(this.lockKey(email));
+  async remainingMs(email: string): Promise<number> {
+    const lock = await this.locks.get(accountKey(email));
+    return lock ? Math.max(lock.msBeforeNext, 0) : 0;
   }
 
   async recordFailure(email: string): Promise<void> {
-    const { count } = await this.counters.hit(this.failuresKey(email), FAILURE_MEMORY_MS);
-    if (count < FREE_FAILURES) return;
-    const lockMs = Math.min(FIRST_LOCK_MS * 2 ** (count - FREE_FAILURES), LONGEST_LOCK_MS);
-    await this.counters.set(this.lockKey(email), lockMs);
+    const { consumedPoints: failures } = await this.failures.penalty(accountKey(email));
+    if (failures < this.freeFailures) return;
+    const lockSeconds = Math.min(
+      this.firstLockSeconds * 2 ** (failures - this.freeFailures),
+      this.longestLockSeconds,
+    );
+    await this.locks.block(accountKey(email), lockSeconds);
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.counters.delete(this.failuresKey(email), this.lockKey(email));
-  }
-
-  private failuresKey(email: string): string {
-    return `login-failures:${accountKey(email)}`;
-  }
-
-  private lockKey(email: string): string {
-    return `login-lock:${accountKey(email)}`;
+    await Promise.all([
+      this.failures.delete(accountKey(email)),
+      this.locks.delete(accountKey(email)),
+    ]);
   }
 }
 

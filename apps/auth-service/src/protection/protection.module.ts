@@ -1,39 +1,32 @@
-import { Global, Module, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@capstone/platform/config';
 import { Redis } from 'ioredis';
 import type { Environment } from '../config/environment';
 import { LoginLockout } from './login-lockout';
 import { RateLimitGuard } from './rate-limit.guard';
-import { RedisCounters } from './redis-counters';
+import { RATE_LIMIT_STORE } from './rate-limit-store';
+import { RateLimits } from './rate-limits';
 
 /** Rate limits and login lockout; global so any feature can put `@RateLimit` on its routes. */
 @Global()
 @Module({
   providers: [
     {
-      provide: RedisCounters,
+      provide: RATE_LIMIT_STORE,
       inject: [AppConfig],
-      useFactory: (config: AppConfig<Environment>) =>
-        new RedisCounters(
-          new Redis(config.get('REDIS_URL'), { keyPrefix: `${config.get('RATE_LIMIT_PREFIX')}:` }),
-        ),
+      useFactory: (config: AppConfig<Environment>) => new Redis(config.get('REDIS_URL')),
     },
+    RateLimits,
     LoginLockout,
     RateLimitGuard,
   ],
-  exports: [RedisCounters, LoginLockout, RateLimitGuard],
+  exports: [RateLimits, LoginLockout, RateLimitGuard],
 })
-export class ProtectionModule implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly config: AppConfig<Environment>,
-  ) {}
+export class ProtectionModule implements OnApplicationShutdown {
+  constructor(@Inject(RATE_LIMIT_STORE) private readonly redis: Redis) {}
 
-  // Behind the gateway every request comes from its address: per-IP limits need the forwarded one.
-  onModuleInit(): void {
-    this.adapterHost.httpAdapter
-      .getInstance()
-      .set('trust proxy', this.config.get('TRUSTED_PROXIES'));
+  // Closed with the other connections, once consumers and workers have stopped using them.
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit();
   }
 }

@@ -1,55 +1,43 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RateLimitedError } from '@capstone/platform/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { accountKey, LoginLockout } from './login-lockout';
-import { RATE_LIMIT_POLICY, type Allowance, type RateLimitPolicy } from './rate-limit';
-import { RedisCounters } from './redis-counters';
+import { RATE_LIMITED_ROUTE, type RateLimitedRoute } from './rate-limit';
+import { RATE_LIMITED_ACTIONS } from './rate-limited-actions';
+import { RateLimits } from './rate-limits';
 
-/** Enforces a route's `@RateLimit` policy against counters in Redis, shared by every replica. */
+/** Enforces a route's `@RateLimit` action against its configured allowances. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly counters: RedisCounters,
+    private readonly limits: RateLimits,
     private readonly lockout: LoginLockout,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.get<RateLimitPolicy | undefined>(
-      RATE_LIMIT_POLICY,
+    const route = this.reflector.get<RateLimitedRoute | undefined>(
+      RATE_LIMITED_ROUTE,
       context.getHandler(),
     );
-    if (!policy) return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    const { perAccount } = policy;
-    const account = perAccount && fieldOf(request.body, perAccount.field);
+    if (!route) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const account = route.accountField && fieldOf(request.body, route.accountField);
+    const honoursLockout = 'honourLoginLockout' in RATE_LIMITED_ACTIONS[route.action];
 
     // Independent counters, asked at once: this guard sits in front of every login.
     const waits = await Promise.all([
-      this.spend(`${policy.name}:ip:${request.ip}`, policy.perIp),
-      perAccount && account
-        ? this.spend(`${policy.name}:account:${accountKey(account)}`, perAccount)
-        : 0,
-      policy.honourLoginLockout && account ? this.lockout.remainingMs(account) : 0,
+      this.limits.spend(route.action, 'ip', request.ip),
+      account ? this.limits.spend(route.action, 'account', accountKey(account)) : 0,
+      honoursLockout && account ? this.lockout.remainingMs(account) : 0,
     ]);
 
     const waitMs = Math.max(...waits);
     if (waitMs === 0) return true;
-    context
-      .switchToHttp()
-      .getResponse<Response>()
-      .setHeader('Retry-After', Math.ceil(waitMs / 1000));
+    http.getResponse<FastifyReply>().header('Retry-After', Math.ceil(waitMs / 1000));
     throw new RateLimitedError('Too many attempts; try again later');
-  }
-
-  /** 0 when the attempt is within the allowance, else how long until the window ends. */
-  private async spend(bucket: string, allowance: Allowance): Promise<number> {
-    const { count, remainingMs } = await this.counters.hit(
-      `rate:${bucket}`,
-      allowance.windowSeconds * 1000,
-    );
-    return count > allowance.limit ? Math.max(remainingMs, 1000) : 0;
   }
 }
 

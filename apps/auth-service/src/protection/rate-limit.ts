@@ -1,31 +1,33 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimitGuard } from './rate-limit.guard';
+import type { AccountLimitedAction, RateLimitedAction } from './rate-limited-actions';
 
-export interface Allowance {
-  limit: number;
-  windowSeconds: number;
+export interface RateLimitedRoute {
+  action: RateLimitedAction;
+  /** The (unvalidated) body field that names the account, e.g. `email` or `user.email`. */
+  accountField?: string;
 }
 
-export interface RateLimitPolicy {
-  /** Names the counters, e.g. `login`; routes sharing a name share their counters. */
-  name: string;
-  perIp: Allowance;
-  /** Counted per account, named by a field of the (unvalidated) body, e.g. `email`. */
-  perAccount?: Allowance & { field: string };
-  /** Also refuse while the account is locked after repeated failed logins. */
-  honourLoginLockout?: boolean;
-}
-
-export const RATE_LIMIT_POLICY = Symbol('rate-limit-policy');
+export const RATE_LIMITED_ROUTE = Symbol('rate-limited-route');
 
 /**
- * `@RateLimit({ name: 'login', perIp: {...}, perAccount: {..., field: 'email'} })` on a route:
- * past a limit it answers 429 with `Retry-After` and a message that says nothing about the account.
+ * `@RateLimit('login', 'email')` on a route: it spends the action's configured allowances, and past
+ * one answers 429 with `Retry-After` and a message that says nothing about the account.
  */
-export function RateLimit(policy: RateLimitPolicy): MethodDecorator & ClassDecorator {
+export function RateLimit(
+  action: AccountLimitedAction,
+  accountField: string,
+): MethodDecorator & ClassDecorator;
+export function RateLimit(
+  action: Exclude<RateLimitedAction, AccountLimitedAction>,
+): MethodDecorator & ClassDecorator;
+export function RateLimit(
+  action: RateLimitedAction,
+  accountField?: string,
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    SetMetadata(RATE_LIMIT_POLICY, policy),
+    SetMetadata(RATE_LIMITED_ROUTE, { action, accountField } satisfies RateLimitedRoute),
     UseGuards(RateLimitGuard),
     ApiTooManyRequestsResponse({
       description: 'Too many attempts; `Retry-After` says how many seconds to wait',

@@ -20,11 +20,9 @@ import { alreadyTaken } from '../accounts/already-taken';
 import { PasswordChange } from '../password-change/password-change';
 import { ProfileUpdate } from '../profile/profile-update';
 import { RateLimit } from '../protection/rate-limit';
-import { REGISTRATION_RATE_LIMIT } from '../registration/registration.controller';
 import { Registration } from '../registration/registration';
 import { Login } from '../sessions/login';
 import { SessionStarter } from '../sessions/session-starter';
-import { LOGIN_RATE_LIMIT } from '../sessions/sessions.controller';
 import { Client, type ClientContext } from '../shared/client-context';
 import { PresentedToken } from './presented-token';
 import {
@@ -53,10 +51,7 @@ export class RealWorldUsersController {
   @Public()
   @Post('users/login')
   @HttpCode(HttpStatus.OK)
-  @RateLimit({
-    ...LOGIN_RATE_LIMIT,
-    perAccount: { ...LOGIN_RATE_LIMIT.perAccount, field: 'user.email' },
-  })
+  @RateLimit('login', 'user.email')
   @ApiOperation({ summary: 'RealWorld login; `token` is an access token' })
   @ApiOkResponse({ type: RealWorldUserResponse })
   async logIn(
@@ -70,10 +65,7 @@ export class RealWorldUsersController {
   @Public()
   @Post('users')
   @HttpCode(HttpStatus.CREATED)
-  @RateLimit({
-    ...REGISTRATION_RATE_LIMIT,
-    perAccount: { ...REGISTRATION_RATE_LIMIT.perAccount, field: 'user.email' },
-  })
+  @RateLimit('register', 'user.email')
   @ApiOperation({
     summary: 'RealWorld registration, signed in at once',
     description:

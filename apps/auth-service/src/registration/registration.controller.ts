@@ -12,12 +12,6 @@ import { Client, type ClientContext } from '../shared/client-context';
 import { RegisterDto, RegistrationAcceptedDto } from './register.dto';
 import { Registration } from './registration';
 
-export const REGISTRATION_RATE_LIMIT = {
-  name: 'register',
-  perIp: { limit: 10, windowSeconds: 3600 },
-  perAccount: { limit: 3, windowSeconds: 3600, field: 'email' },
-};
-
 @ApiTags('accounts')
 @Controller({ path: 'api/auth/v1/accounts', version: VERSION_NEUTRAL })
 export class RegistrationController {
@@ -26,7 +20,7 @@ export class RegistrationController {
   @Public()
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @RateLimit(REGISTRATION_RATE_LIMIT)
+  @RateLimit('register', 'email')
   @ApiOperation({
     summary: 'Register an account',
     description:

@@ -39,13 +39,6 @@ import { SessionDto } from './session.dto';
 import { SessionTokensDto } from './session-tokens.dto';
 import { TokenRefresh } from './token-refresh';
 
-export const LOGIN_RATE_LIMIT = {
-  name: 'login',
-  perIp: { limit: 30, windowSeconds: 300 },
-  perAccount: { limit: 10, windowSeconds: 900, field: 'email' },
-  honourLoginLockout: true,
-};
-
 @ApiTags('sessions')
 @Controller({ path: 'api/auth/v1/sessions', version: VERSION_NEUTRAL })
 export class SessionsController {
@@ -64,7 +57,7 @@ export class SessionsController {
   @Public()
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @RateLimit(LOGIN_RATE_LIMIT)
+  @RateLimit('login', 'email')
   @ApiOperation({
     summary: 'Log in: opens a session and returns its tokens',
     description: 'The refresh token is also set as an HttpOnly cookie scoped to the refresh path.',
@@ -87,7 +80,7 @@ export class SessionsController {
   @Public()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @RateLimit({ name: 'refresh', perIp: { limit: 60, windowSeconds: 60 } })
+  @RateLimit('refresh')
   @ApiOperation({
     summary: 'Exchange a refresh token for a new pair',
     description: 'Each refresh token works once; presenting a spent one ends its whole session.',
