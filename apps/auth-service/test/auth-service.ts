@@ -33,6 +33,8 @@ export interface AuthServiceOptions {
   kafka?: TestKafkaNames;
   /** A BullMQ prefix shared with another service under test, so its workers take this one's jobs. */
   queuePrefix?: string;
+  /** Variables that differ from the test defaults, e.g. `{ NODE_ENV: 'development' }`. */
+  environment?: Record<string, string>;
 }
 
 export const PUBLIC_APP_URL = 'http://app.test';
@@ -59,6 +61,7 @@ export async function startAuthService(
     JWT_AUDIENCE: 'capstone',
     SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PUBLIC_APP_URL,
+    ...options.environment,
   });
   const app = await createTestApp(AppModule, {
     http: httpOptions,
