@@ -63,4 +63,27 @@ describe('bootstrapService', () => {
     await expect(service.exited).resolves.toBe(0);
     expect(service.stdout).toContain('SIGTERM received: draining in-flight requests');
   }, 60_000);
+
+  it('prints one short line per request in development: time, level, service, method, path, status, duration, request id', async () => {
+    const port = await freePort();
+    service = new ServiceProcess(catalogMain, {
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+    });
+    await service.waitForOutput(`listening on port ${port}`);
+
+    await getText(port, '/v1/products/p-7');
+    await service.waitForOutput('GET /v1/products/p-7 404');
+
+    const line = service.stdout.split('\n').find((text) => text.includes('/v1/products/p-7'));
+    expect(stripColours(line ?? '')).toMatch(
+      /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: catalog-service GET \/v1\/products\/p-7 404 \d+(\.\d)?ms [0-9a-f-]{36}$/,
+    );
+  }, 60_000);
 });
+
+function stripColours(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
