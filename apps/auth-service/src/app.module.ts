@@ -49,12 +49,11 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
       },
     }),
     EventsModule.forRootAsync({
-      inject: [AppConfig, PrismaService],
-      useFactory: (config: AppConfig<Environment>, prisma: PrismaService) => ({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
         service: 'auth-service',
         brokers: config.get('KAFKA_BROKERS'),
         databaseUrl: config.get('DATABASE_URL'),
-        database: prisma,
         partitions: config.get('KAFKA_PARTITIONS'),
         topicPrefix: config.get('KAFKA_TOPIC_PREFIX') || undefined,
       }),

@@ -36,12 +36,11 @@ import { TransportModule } from './transport/transport.module';
       }),
     }),
     EventsModule.forRootAsync({
-      inject: [AppConfig, PrismaService],
-      useFactory: (config: AppConfig<Environment>, prisma: PrismaService) => ({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
         service: 'notification-service',
         brokers: config.get('KAFKA_BROKERS'),
         databaseUrl: config.get('DATABASE_URL'),
-        database: prisma,
         partitions: config.get('KAFKA_PARTITIONS'),
         topicPrefix: config.get('KAFKA_TOPIC_PREFIX') || undefined,
       }),

@@ -1,4 +1,3 @@
-import type { Prisma } from '../generated/prisma/client';
 import type { User } from './user';
 
 export type NewUser = Pick<User, 'id' | 'email' | 'username' | 'passwordHash' | 'createdAt'>;
@@ -11,7 +10,7 @@ export class AccountFieldTaken extends Error {
   }
 }
 
-/** Accounts. Methods that take `tx` join the caller's transaction. */
+/** Accounts. Every method joins the ambient transaction when one is open. */
 export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
@@ -21,18 +20,16 @@ export abstract class UserRepository {
     exceptUserId?: string,
   ): Promise<('email' | 'username')[]>;
   /** Throws AccountFieldTaken when a concurrent registration won the email or username. */
-  abstract create(user: NewUser, tx: Prisma.TransactionClient): Promise<User>;
+  abstract create(user: NewUser): Promise<User>;
   /** `emailVerifiedAt: null` when the email changed and must be proven again. */
   abstract updateProfile(
     id: string,
     changes: ProfileChanges & { emailVerifiedAt?: null },
-    tx: Prisma.TransactionClient,
   ): Promise<User>;
   abstract updatePasswordHash(
     id: string,
     passwordHash: string,
     changedAt: Date | null,
-    tx?: Prisma.TransactionClient,
   ): Promise<void>;
-  abstract markEmailVerified(id: string, at: Date, tx: Prisma.TransactionClient): Promise<User>;
+  abstract markEmailVerified(id: string, at: Date): Promise<User>;
 }

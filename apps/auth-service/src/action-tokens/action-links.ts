@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationError } from '@capstone/platform/http';
 import { v7 as uuidv7 } from 'uuid';
-import type { Prisma } from '../generated/prisma/client';
 import { Clock, secondsAfter } from '../shared/clock';
 import { digestOf, newOpaqueToken } from '../shared/opaque-token';
 import { ActionTokenRepository, type ActionPurpose } from './action-token-repository';
@@ -24,27 +23,29 @@ export class ActionLinks {
     userId: string,
     purpose: ActionPurpose,
     lifetimeSeconds: number,
-    tx?: Prisma.TransactionClient,
   ): Promise<IssuedLink> {
     const token = newOpaqueToken();
     const createdAt = this.clock.now();
     const expiresAt = secondsAfter(createdAt, lifetimeSeconds);
-    await this.tokens.create(
-      { id: uuidv7(), userId, purpose, digest: digestOf(token), createdAt, expiresAt },
-      tx,
-    );
+    await this.tokens.create({
+      id: uuidv7(),
+      userId,
+      purpose,
+      digest: digestOf(token),
+      createdAt,
+      expiresAt,
+    });
     return { token, expiresAt };
   }
 
-  /** The user a valid link was for, or null for an unknown, used or expired one. Every link of that purpose is then spent. */
-  async redeem(
-    token: string,
-    purpose: ActionPurpose,
-    tx: Prisma.TransactionClient,
-  ): Promise<string | null> {
+  /**
+   * The user a valid link was for, or null for an unknown, used or expired one. Every link of that
+   * purpose is then spent; run it in a transaction so that a later refusal leaves the link unused.
+   */
+  async redeem(token: string, purpose: ActionPurpose): Promise<string | null> {
     const now = this.clock.now();
-    const userId = await this.tokens.consume(digestOf(token), purpose, now, tx);
-    if (userId) await this.tokens.voidOpen(userId, purpose, now, tx);
+    const userId = await this.tokens.consume(digestOf(token), purpose, now);
+    if (userId) await this.tokens.voidOpen(userId, purpose, now);
     return userId;
   }
 }

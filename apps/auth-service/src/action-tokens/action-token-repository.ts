@@ -1,5 +1,3 @@
-import type { Prisma } from '../generated/prisma/client';
-
 export type ActionPurpose = 'email_verification' | 'password_reset';
 
 export interface NewActionToken {
@@ -11,24 +9,14 @@ export interface NewActionToken {
   expiresAt: Date;
 }
 
-/** Single-use link secrets, stored as digests. Methods that take `tx` join the caller's transaction. */
+/** Single-use link secrets, stored as digests. Every method joins the ambient transaction when one is open. */
 export abstract class ActionTokenRepository {
-  abstract create(token: NewActionToken, tx?: Prisma.TransactionClient): Promise<void>;
+  abstract create(token: NewActionToken): Promise<void>;
   /**
    * Marks the token used if it is unused and unexpired, and returns its user; null otherwise.
    * One statement, so two clicks on one link cannot both succeed.
    */
-  abstract consume(
-    digest: string,
-    purpose: ActionPurpose,
-    at: Date,
-    tx: Prisma.TransactionClient,
-  ): Promise<string | null>;
+  abstract consume(digest: string, purpose: ActionPurpose, at: Date): Promise<string | null>;
   /** Voids the user's other open links of this purpose once one has been used. */
-  abstract voidOpen(
-    userId: string,
-    purpose: ActionPurpose,
-    at: Date,
-    tx: Prisma.TransactionClient,
-  ): Promise<void>;
+  abstract voidOpen(userId: string, purpose: ActionPurpose, at: Date): Promise<void>;
 }

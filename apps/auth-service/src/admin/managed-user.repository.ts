@@ -1,5 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
-import type { Role } from '../generated/prisma/enums';
+import type { Role } from '@capstone/platform/auth';
 import type { Page } from '../shared/pagination';
 import type { ManagedUser } from './managed-user';
 
@@ -12,26 +11,22 @@ export interface UserSearch {
   limit: number;
 }
 
-/** Port: the accounts an administrator manages. The Prisma implementation is in `infrastructure/`. */
+/** Port: the accounts an administrator manages; joins the ambient transaction. The Prisma implementation is in `infrastructure/`. */
 export abstract class ManagedUserRepository {
   abstract search(search: UserSearch): Promise<Page<ManagedUser>>;
 
-  abstract findById(id: string, tx?: Prisma.TransactionClient): Promise<ManagedUser | null>;
+  abstract findById(id: string): Promise<ManagedUser | null>;
 
   /**
    * Locks the active admins' rows until the transaction ends and returns their ids, so two admins
    * demoting each other at once cannot both succeed and leave none.
    */
-  abstract lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]>;
+  abstract lockActiveAdmins(): Promise<string[]>;
 
-  abstract setRoles(id: string, roles: Role[], tx: Prisma.TransactionClient): Promise<ManagedUser>;
+  abstract setRoles(id: string, roles: Role[]): Promise<ManagedUser>;
 
-  abstract setDisabledAt(
-    id: string,
-    at: Date | null,
-    tx: Prisma.TransactionClient,
-  ): Promise<ManagedUser>;
+  abstract setDisabledAt(id: string, at: Date | null): Promise<ManagedUser>;
 
   /** Removes the account with its sessions, tokens and API keys; its audit trail stays. */
-  abstract delete(id: string, tx: Prisma.TransactionClient): Promise<void>;
+  abstract delete(id: string): Promise<void>;
 }

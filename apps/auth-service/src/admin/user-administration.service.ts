@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { UserDeleted, UserDisabled, UserRoleChanged } from '@capstone/contracts';
 import { Outbox } from '@capstone/platform/events';
 import { NotFoundError } from '@capstone/platform/http';
 import { AuditEventType } from '../audit/audit-event-type';
-import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
-import type { Role } from '../generated/prisma/enums';
+import { AuditLog, type AuditDetails } from '../audit/audit-log';
+import type { Role } from '@capstone/platform/auth';
 import { SessionRevocation } from '../sessions/session-revocation';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
@@ -29,7 +28,7 @@ export interface AdminActor {
 @Injectable()
 export class UserAdministration {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly users: ManagedUserRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
@@ -49,21 +48,20 @@ export class UserAdministration {
 
   changeRoles(actor: AdminActor, userId: string, requested: Role[]): Promise<ManagedUser> {
     const roles = rolesToAssign(requested);
-    return this.administer(actor, userId, async (user, tx) => {
+    return this.administer(actor, userId, async (user) => {
       if (sameRoles(user.roles, roles)) return user;
       if (!roles.includes('admin')) {
-        assertAnAdminRemains(await this.users.lockActiveAdmins(tx), user, 'demote');
+        assertAnAdminRemains(await this.users.lockActiveAdmins(), user, 'demote');
       }
-      const updated = await this.users.setRoles(user.id, roles, tx);
+      const updated = await this.users.setRoles(user.id, roles);
       await this.outbox.record(
-        tx,
         UserRoleChanged.create({
           source: EVENT_SOURCE,
           subject: user.id,
           data: { userId: user.id, roles },
         }),
       );
-      await this.record(AuditEventType.RoleChanged, actor, user.id, tx, {
+      await this.record(AuditEventType.RoleChanged, actor, user.id, {
         from: user.roles,
         to: roles,
       });
@@ -73,42 +71,40 @@ export class UserAdministration {
 
   /** Blocks sign-in and ends every session; access tokens already issued run out within minutes. */
   disable(actor: AdminActor, userId: string): Promise<ManagedUser> {
-    return this.administer(actor, userId, async (user, tx) => {
+    return this.administer(actor, userId, async (user) => {
       if (user.disabledAt) return user;
-      assertAnAdminRemains(await this.users.lockActiveAdmins(tx), user, 'disable');
-      const updated = await this.users.setDisabledAt(user.id, this.clock.now(), tx);
-      await this.sessions.revokeAllForUser(user.id, 'account_disabled', tx, {
+      assertAnAdminRemains(await this.users.lockActiveAdmins(), user, 'disable');
+      const updated = await this.users.setDisabledAt(user.id, this.clock.now());
+      await this.sessions.revokeAllForUser(user.id, 'account_disabled', {
         actorId: actor.id,
         client: actor.client,
       });
       await this.outbox.record(
-        tx,
         UserDisabled.create({ source: EVENT_SOURCE, subject: user.id, data: { userId: user.id } }),
       );
-      await this.record(AuditEventType.UserDisabled, actor, user.id, tx);
+      await this.record(AuditEventType.UserDisabled, actor, user.id);
       return updated;
     });
   }
 
   enable(actor: AdminActor, userId: string): Promise<ManagedUser> {
-    return this.administer(actor, userId, async (user, tx) => {
+    return this.administer(actor, userId, async (user) => {
       if (!user.disabledAt) return user;
-      const updated = await this.users.setDisabledAt(user.id, null, tx);
-      await this.record(AuditEventType.UserEnabled, actor, user.id, tx);
+      const updated = await this.users.setDisabledAt(user.id, null);
+      await this.record(AuditEventType.UserEnabled, actor, user.id);
       return updated;
     });
   }
 
   /** Erases the account; the audit trail keeps only its id, not who it was. */
   async delete(actor: AdminActor, userId: string): Promise<void> {
-    await this.administer(actor, userId, async (user, tx) => {
-      assertAnAdminRemains(await this.users.lockActiveAdmins(tx), user, 'delete');
-      await this.users.delete(user.id, tx);
+    await this.administer(actor, userId, async (user) => {
+      assertAnAdminRemains(await this.users.lockActiveAdmins(), user, 'delete');
+      await this.users.delete(user.id);
       await this.outbox.record(
-        tx,
         UserDeleted.create({ source: EVENT_SOURCE, subject: user.id, data: { userId: user.id } }),
       );
-      await this.record(AuditEventType.UserDeleted, actor, user.id, tx);
+      await this.record(AuditEventType.UserDeleted, actor, user.id);
       return user;
     });
   }
@@ -117,16 +113,16 @@ export class UserAdministration {
   private administer(
     actor: AdminActor,
     userId: string,
-    change: (user: ManagedUser, tx: Prisma.TransactionClient) => Promise<ManagedUser>,
+    change: (user: ManagedUser) => Promise<ManagedUser>,
   ): Promise<ManagedUser> {
-    return this.prisma.$transaction(async (tx) => {
-      assertCanAdminister(await this.users.findById(actor.id, tx));
-      return change(await this.target(userId, tx), tx);
+    return this.transactions.withTransaction(async () => {
+      assertCanAdminister(await this.users.findById(actor.id));
+      return change(await this.target(userId));
     });
   }
 
-  private async target(userId: string, tx?: Prisma.TransactionClient): Promise<ManagedUser> {
-    const user = await this.users.findById(userId, tx);
+  private async target(userId: string): Promise<ManagedUser> {
+    const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('No such user', { code: 'user_not_found' });
     return user;
   }
@@ -135,13 +131,9 @@ export class UserAdministration {
     type: AuditEventType,
     actor: AdminActor,
     userId: string,
-    tx: Prisma.TransactionClient,
-    details: Prisma.InputJsonObject = {},
+    details: AuditDetails = {},
   ): Promise<void> {
-    return this.audit.record(
-      { type, userId, actorId: actor.id, client: actor.client, details },
-      tx,
-    );
+    return this.audit.record({ type, userId, actorId: actor.id, client: actor.client, details });
   }
 }
 

@@ -1,5 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
-import type { Role } from '../generated/prisma/enums';
+import type { Role } from '@capstone/platform/auth';
 import type { ApiKey } from './api-key';
 
 export interface NewApiKey {
@@ -19,9 +18,9 @@ export interface PresentedKeyRecord {
   owner: { username: string; roles: Role[]; emailVerified: boolean; disabled: boolean };
 }
 
-/** Port: where API keys are kept. The Prisma implementation is in `infrastructure/`. */
+/** Port: where API keys are kept; joins the ambient transaction. The Prisma implementation is in `infrastructure/`. */
 export abstract class ApiKeyRepository {
-  abstract add(key: NewApiKey, tx?: Prisma.TransactionClient): Promise<ApiKey>;
+  abstract add(key: NewApiKey): Promise<ApiKey>;
 
   abstract countActive(userId: string, now: Date): Promise<number>;
 
@@ -31,7 +30,7 @@ export abstract class ApiKeyRepository {
   abstract findOwned(id: string, userId: string): Promise<ApiKey | null>;
 
   /** Sets revokedAt unless already set; false when there was nothing to revoke. */
-  abstract revoke(id: string, at: Date, tx?: Prisma.TransactionClient): Promise<boolean>;
+  abstract revoke(id: string, at: Date): Promise<boolean>;
 
   abstract findByPrefix(prefix: string): Promise<PresentedKeyRecord | null>;
 
@@ -39,10 +38,5 @@ export abstract class ApiKeyRepository {
    * Moves lastUsedAt to `at` only if it is older than `staleBefore`: the one row update decides,
    * across every instance, which request records the use.
    */
-  abstract markUsed(
-    id: string,
-    at: Date,
-    staleBefore: Date,
-    tx?: Prisma.TransactionClient,
-  ): Promise<boolean>;
+  abstract markUsed(id: string, at: Date, staleBefore: Date): Promise<boolean>;
 }

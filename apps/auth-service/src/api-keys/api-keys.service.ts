@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { NotFoundError } from '@capstone/platform/http';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
 import { ApiKey } from './api-key';
@@ -23,7 +23,7 @@ export interface ApiKeyTerms {
 @Injectable()
 export class ApiKeysService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly keys: ApiKeyRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -43,28 +43,22 @@ export class ApiKeysService {
     });
 
     const credential = ApiKeyCredential.generate();
-    const apiKey = await this.prisma.$transaction(async (tx) => {
-      const created = await this.keys.add(
-        {
-          id: uuidv7(),
-          userId: ownerId,
-          name: terms.name,
-          prefix: credential.prefix,
-          secretHash: credential.secretHash,
-          scopes: terms.scopes,
-          expiresAt,
-        },
-        tx,
-      );
-      await this.audit.record(
-        {
-          type: AuditEventType.ApiKeyCreated,
-          userId: ownerId,
-          client,
-          details: { apiKeyId: created.id, prefix: created.prefix, scopes: [...created.scopes] },
-        },
-        tx,
-      );
+    const apiKey = await this.transactions.withTransaction(async () => {
+      const created = await this.keys.add({
+        id: uuidv7(),
+        userId: ownerId,
+        name: terms.name,
+        prefix: credential.prefix,
+        secretHash: credential.secretHash,
+        scopes: terms.scopes,
+        expiresAt,
+      });
+      await this.audit.record({
+        type: AuditEventType.ApiKeyCreated,
+        userId: ownerId,
+        client,
+        details: { apiKeyId: created.id, prefix: created.prefix, scopes: [...created.scopes] },
+      });
       return created;
     });
     return { apiKey, key: credential.reveal() };
@@ -80,17 +74,14 @@ export class ApiKeysService {
     // Someone else's key answers exactly like a missing one, so ids cannot be probed.
     if (!apiKey) throw new NotFoundError('No such API key', { code: 'api_key_not_found' });
 
-    await this.prisma.$transaction(async (tx) => {
-      if (!(await this.keys.revoke(apiKey.id, this.clock.now(), tx))) return;
-      await this.audit.record(
-        {
-          type: AuditEventType.ApiKeyRevoked,
-          userId: ownerId,
-          client,
-          details: { apiKeyId: apiKey.id, prefix: apiKey.prefix },
-        },
-        tx,
-      );
+    await this.transactions.withTransaction(async () => {
+      if (!(await this.keys.revoke(apiKey.id, this.clock.now()))) return;
+      await this.audit.record({
+        type: AuditEventType.ApiKeyRevoked,
+        userId: ownerId,
+        client,
+        details: { apiKeyId: apiKey.id, prefix: apiKey.prefix },
+      });
     });
   }
 }

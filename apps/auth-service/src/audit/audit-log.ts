@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { v7 as uuidv7 } from 'uuid';
-import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
+import type { PrismaTransactions } from '../database/prisma-transactions';
 import type { ClientContext } from '../shared/client-context';
 import type { AuditEventType } from './audit-event-type';
+
+/** Plain JSON, as the details column stores it. */
+export type AuditValue = string | number | boolean | null | readonly AuditValue[] | AuditDetails;
+export type AuditDetails = { readonly [fact: string]: AuditValue };
 
 export interface AuditEntry {
   type: AuditEventType;
@@ -13,19 +17,19 @@ export interface AuditEntry {
   actorId?: string | null;
   client?: ClientContext;
   /** Non-secret facts only: never a password, token or link. */
-  details?: Prisma.InputJsonObject;
+  details?: AuditDetails;
 }
 
 /**
- * The security audit trail. Pass the transaction of the change being audited so the entry and the
- * change commit together; failures outside a change (a bad login) are recorded on their own.
+ * The security audit trail. An entry joins the ambient transaction, so it commits with the change
+ * it audits; failures outside a change (a bad login) are recorded on their own.
  */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {}
 
-  async record(entry: AuditEntry, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await tx.auditEvent.create({
+  async record(entry: AuditEntry): Promise<void> {
+    await this.txHost.tx.auditEvent.create({
       data: {
         id: uuidv7(),
         type: entry.type,

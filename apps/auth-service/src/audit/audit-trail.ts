@@ -1,5 +1,5 @@
-import type { Prisma } from '../generated/prisma/client';
 import type { Page } from '../shared/pagination';
+import type { AuditDetails } from './audit-log';
 
 /** One recorded security event, as read back. */
 export interface AuditRecord {
@@ -9,7 +9,7 @@ export interface AuditRecord {
   actorId: string | null;
   ip: string | null;
   userAgent: string | null;
-  details: Prisma.JsonValue;
+  details: AuditDetails;
   createdAt: Date;
 }
 

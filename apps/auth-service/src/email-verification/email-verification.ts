@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { UserEmailVerified } from '@capstone/contracts';
 import { Outbox } from '@capstone/platform/events';
 import type { User } from '../accounts/user';
@@ -6,8 +7,6 @@ import { UserRepository } from '../accounts/user-repository';
 import { ActionLinks, unusableLink } from '../action-tokens/action-links';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
 import { AccountMailer } from '../mail/account-mailer';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
@@ -19,7 +18,7 @@ export const VERIFICATION_LINK_LIFETIME_SECONDS = 24 * 60 * 60;
 @Injectable()
 export class EmailVerification {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly users: UserRepository,
     private readonly links: ActionLinks,
     private readonly mailer: AccountMailer,
@@ -28,13 +27,12 @@ export class EmailVerification {
     private readonly clock: Clock,
   ) {}
 
-  /** Stores the link in `tx` (with the account it is for); returns how to send it once committed. */
-  async prepareLink(user: User, tx?: Prisma.TransactionClient): Promise<() => Promise<void>> {
+  /** Stores the link (in the ambient transaction, with its account); returns how to send it once committed. */
+  async prepareLink(user: User): Promise<() => Promise<void>> {
     const link = await this.links.issue(
       user.id,
       'email_verification',
       VERIFICATION_LINK_LIFETIME_SECONDS,
-      tx,
     );
     return () => this.mailer.sendEmailVerification(user, link);
   }
@@ -48,19 +46,18 @@ export class EmailVerification {
   }
 
   async verify(token: string, client: ClientContext): Promise<User> {
-    return this.prisma.$transaction(async (tx) => {
-      const userId = await this.links.redeem(token, 'email_verification', tx);
+    return this.transactions.withTransaction(async () => {
+      const userId = await this.links.redeem(token, 'email_verification');
       if (!userId) throw unusableLink();
-      const user = await this.users.markEmailVerified(userId, this.clock.now(), tx);
+      const user = await this.users.markEmailVerified(userId, this.clock.now());
       await this.outbox.record(
-        tx,
         UserEmailVerified.create({
           source: EVENT_SOURCE,
           subject: user.id,
           data: { userId: user.id, username: user.username, email: user.email },
         }),
       );
-      await this.audit.record({ type: AuditEventType.EmailVerified, userId: user.id, client }, tx);
+      await this.audit.record({ type: AuditEventType.EmailVerified, userId: user.id, client });
       return user;
     });
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { NotFoundError, ValidationError } from '@capstone/platform/http';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { passwordProblems } from '../accounts/password-policy';
 import { UserRepository } from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
 import { AccountMailer } from '../mail/account-mailer';
 import { RevocationReason } from '../sessions/session';
 import { SessionRevocation } from '../sessions/session-revocation';
@@ -26,7 +26,7 @@ export interface PasswordChangeRequest {
 @Injectable()
 export class PasswordChange {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
     private readonly revocation: SessionRevocation,
@@ -52,23 +52,20 @@ export class PasswordChange {
     if (problems.length > 0) throw new ValidationError(problems);
     const passwordHash = await this.passwords.hash(request.newPassword);
     const changedAt = this.clock.now();
-    await this.prisma.$transaction(async (tx) => {
-      await this.users.updatePasswordHash(user.id, passwordHash, changedAt, tx);
+    await this.transactions.withTransaction(async () => {
+      await this.users.updatePasswordHash(user.id, passwordHash, changedAt);
       const ended = request.endOtherSessions
-        ? await this.revocation.revokeAllForUser(user.id, RevocationReason.PasswordChanged, tx, {
+        ? await this.revocation.revokeAllForUser(user.id, RevocationReason.PasswordChanged, {
             exceptSessionId: request.sessionId,
             client,
           })
         : 0;
-      await this.audit.record(
-        {
-          type: AuditEventType.PasswordChanged,
-          userId: user.id,
-          client,
-          details: { endedSessions: ended },
-        },
-        tx,
-      );
+      await this.audit.record({
+        type: AuditEventType.PasswordChanged,
+        userId: user.id,
+        client,
+        details: { endedSessions: ended },
+      });
     });
     // The owner hears of it even if it was not them: their chance to reset the password.
     await this.mailer.sendPasswordChanged(user, changedAt);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { ValidationError } from '@capstone/platform/http';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { passwordProblems } from '../accounts/password-policy';
@@ -6,7 +7,6 @@ import { UserRepository } from '../accounts/user-repository';
 import { ActionLinks, unusableLink } from '../action-tokens/action-links';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
 import { AccountMailer } from '../mail/account-mailer';
 import { LoginLockout } from '../protection/login-lockout';
 import { RevocationReason } from '../sessions/session';
@@ -20,7 +20,7 @@ export const RESET_LINK_LIFETIME_SECONDS = 30 * 60;
 @Injectable()
 export class PasswordReset {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
     private readonly links: ActionLinks,
@@ -45,25 +45,18 @@ export class PasswordReset {
   }
 
   async reset(token: string, newPassword: string, client: ClientContext): Promise<void> {
-    const user = await this.prisma.$transaction(async (tx) => {
-      const userId = await this.links.redeem(token, 'password_reset', tx);
+    const user = await this.transactions.withTransaction(async () => {
+      const userId = await this.links.redeem(token, 'password_reset');
       const owner = userId && (await this.users.findById(userId));
       if (!owner || owner.disabledAt) throw unusableLink();
       // Thrown inside the transaction: a rejected password leaves the link unused.
       const problems = passwordProblems(newPassword, owner, 'password');
       if (problems.length > 0) throw new ValidationError(problems);
       const now = this.clock.now();
-      await this.users.updatePasswordHash(
-        owner.id,
-        await this.passwords.hash(newPassword),
-        now,
-        tx,
-      );
+      await this.users.updatePasswordHash(owner.id, await this.passwords.hash(newPassword), now);
       // Whoever forced the reset may hold a session: none survives it.
-      await this.revocation.revokeAllForUser(owner.id, RevocationReason.PasswordReset, tx, {
-        client,
-      });
-      await this.audit.record({ type: AuditEventType.PasswordReset, userId: owner.id, client }, tx);
+      await this.revocation.revokeAllForUser(owner.id, RevocationReason.PasswordReset, { client });
+      await this.audit.record({ type: AuditEventType.PasswordReset, userId: owner.id, client });
       return owner;
     });
     await this.lockout.recordSuccess(user.email);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { UserProfileUpdated } from '@capstone/contracts';
 import { Outbox } from '@capstone/platform/events';
 import { NotFoundError } from '@capstone/platform/http';
@@ -11,7 +12,6 @@ import {
 } from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
 import { EmailVerification } from '../email-verification/email-verification';
 import type { ClientContext } from '../shared/client-context';
 import { EVENT_SOURCE } from '../shared/event-source';
@@ -20,7 +20,7 @@ import { EVENT_SOURCE } from '../shared/event-source';
 @Injectable()
 export class ProfileUpdate {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly users: UserRepository,
     private readonly verification: EmailVerification,
     private readonly outbox: Outbox,
@@ -43,33 +43,28 @@ export class ProfileUpdate {
     const emailChanged =
       changes.email !== undefined && uniquenessKey(changes.email) !== uniquenessKey(current.email);
     try {
-      const { user, sendLink } = await this.prisma.$transaction(async (tx) => {
+      const { user, sendLink } = await this.transactions.withTransaction(async () => {
         // A new address is unproven until its own link is followed.
         const updated = await this.users.updateProfile(
           userId,
           emailChanged ? { ...changes, emailVerifiedAt: null } : changes,
-          tx,
         );
         await this.outbox.record(
-          tx,
           UserProfileUpdated.create({
             source: EVENT_SOURCE,
             subject: userId,
             data: publicProfileOf(updated),
           }),
         );
-        await this.audit.record(
-          {
-            type: AuditEventType.ProfileUpdated,
-            userId,
-            client,
-            details: { fields: Object.keys(changes) },
-          },
-          tx,
-        );
+        await this.audit.record({
+          type: AuditEventType.ProfileUpdated,
+          userId,
+          client,
+          details: { fields: Object.keys(changes) },
+        });
         return {
           user: updated,
-          sendLink: emailChanged ? await this.verification.prepareLink(updated, tx) : undefined,
+          sendLink: emailChanged ? await this.verification.prepareLink(updated) : undefined,
         };
       });
       await sendLink?.();

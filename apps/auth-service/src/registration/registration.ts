@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { UserRegistered } from '@capstone/contracts';
 import { Outbox } from '@capstone/platform/events';
 import { ValidationError } from '@capstone/platform/http';
@@ -10,7 +11,6 @@ import { publicProfileOf, type User } from '../accounts/user';
 import { AccountFieldTaken, UserRepository } from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import { PrismaService } from '../database/prisma.service';
 import { EmailVerification } from '../email-verification/email-verification';
 import { PasswordReset } from '../password-reset/password-reset';
 import type { ClientContext } from '../shared/client-context';
@@ -32,7 +32,7 @@ export type RegistrationOutcome =
 @Injectable()
 export class Registration {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
     private readonly verification: EmailVerification,
@@ -62,30 +62,23 @@ export class Registration {
     const taken = await this.users.takenFields(account);
     if (taken.length > 0) return { kind: 'taken', fields: taken };
     try {
-      const { user, sendLink } = await this.prisma.$transaction(async (tx) => {
-        const created = await this.users.create(
-          {
-            id: uuidv7(),
-            email: account.email,
-            username: account.username,
-            passwordHash,
-            createdAt: this.clock.now(),
-          },
-          tx,
-        );
+      const { user, sendLink } = await this.transactions.withTransaction(async () => {
+        const created = await this.users.create({
+          id: uuidv7(),
+          email: account.email,
+          username: account.username,
+          passwordHash,
+          createdAt: this.clock.now(),
+        });
         await this.outbox.record(
-          tx,
           UserRegistered.create({
             source: EVENT_SOURCE,
             subject: created.id,
             data: { ...publicProfileOf(created), roles: created.roles, emailVerified: false },
           }),
         );
-        await this.audit.record(
-          { type: AuditEventType.Registered, userId: created.id, client },
-          tx,
-        );
-        return { user: created, sendLink: await this.verification.prepareLink(created, tx) };
+        await this.audit.record({ type: AuditEventType.Registered, userId: created.id, client });
+        return { user: created, sendLink: await this.verification.prepareLink(created) };
       });
       await sendLink();
       return { kind: 'registered', user };

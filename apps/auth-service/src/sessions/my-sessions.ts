@@ -20,15 +20,11 @@ export class MySessions {
   }
 
   async logout(userId: string, sessionId: string, client: ClientContext): Promise<void> {
-    await this.revocation.revokeSession(userId, sessionId, RevocationReason.Logout, undefined, {
-      client,
-    });
+    await this.revocation.revokeSession(userId, sessionId, RevocationReason.Logout, { client });
   }
 
   async logoutEverywhere(userId: string, client: ClientContext): Promise<void> {
-    await this.revocation.revokeAllForUser(userId, RevocationReason.LogoutEverywhere, undefined, {
-      client,
-    });
+    await this.revocation.revokeAllForUser(userId, RevocationReason.LogoutEverywhere, { client });
   }
 
   /** Someone else's session id answers as an unknown one: ids are not a way to probe. */
@@ -37,10 +33,7 @@ export class MySessions {
       userId,
       sessionId,
       RevocationReason.RevokedByUser,
-      undefined,
-      {
-        client,
-      },
+      { client },
     );
     if (!revoked)
       throw new NotFoundError('No open session of yours has this id', {

@@ -1,4 +1,3 @@
-import type { Prisma } from '../generated/prisma/client';
 import type { Session } from './session';
 
 /** A refresh token as stored (its digest only), whether it was spent, and its session. */
@@ -21,9 +20,9 @@ export interface Rotation {
   idleExpiresAt: Date;
 }
 
-/** Sessions and their refresh tokens. Methods that take `tx` join the caller's transaction. */
+/** Sessions and their refresh tokens. Every method joins the ambient transaction when one is open. */
 export abstract class SessionRepository {
-  abstract create(session: NewSession, tx?: Prisma.TransactionClient): Promise<void>;
+  abstract create(session: NewSession): Promise<void>;
   abstract findById(sessionId: string): Promise<Session | null>;
   /** The token with its session, in one read: refresh is the path every client takes. */
   abstract findRefreshToken(digest: string): Promise<StoredRefreshToken | null>;
@@ -35,6 +34,5 @@ export abstract class SessionRepository {
     filter: { userId: string; sessionId?: string; exceptSessionId?: string },
     reason: string,
     at: Date,
-    tx?: Prisma.TransactionClient,
   ): Promise<string[]>;
 }

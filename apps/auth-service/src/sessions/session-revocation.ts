@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
-import type { Prisma } from '../generated/prisma/client';
 import type { ClientContext } from '../shared/client-context';
 import { Clock } from '../shared/clock';
 import { SessionRepository } from './session-repository';
@@ -30,16 +29,14 @@ export class SessionRevocation {
   async revokeAllForUser(
     userId: string,
     reason: string,
-    tx?: Prisma.TransactionClient,
     context: RevocationContext = {},
   ): Promise<number> {
     const revoked = await this.sessions.revoke(
       { userId, exceptSessionId: context.exceptSessionId },
       reason,
       this.clock.now(),
-      tx,
     );
-    if (revoked.length > 0) await this.record(userId, reason, revoked, context, tx);
+    if (revoked.length > 0) await this.record(userId, reason, revoked, context);
     return revoked.length;
   }
 
@@ -48,11 +45,10 @@ export class SessionRevocation {
     userId: string,
     sessionId: string,
     reason: string,
-    tx?: Prisma.TransactionClient,
     context: RevocationContext = {},
   ): Promise<boolean> {
-    const revoked = await this.sessions.revoke({ userId, sessionId }, reason, this.clock.now(), tx);
-    if (revoked.length > 0) await this.record(userId, reason, revoked, context, tx);
+    const revoked = await this.sessions.revoke({ userId, sessionId }, reason, this.clock.now());
+    if (revoked.length > 0) await this.record(userId, reason, revoked, context);
     return revoked.length > 0;
   }
 
@@ -61,17 +57,13 @@ export class SessionRevocation {
     reason: string,
     sessionIds: string[],
     context: RevocationContext,
-    tx?: Prisma.TransactionClient,
   ): Promise<void> {
-    return this.audit.record(
-      {
-        type: AuditEventType.SessionRevoked,
-        userId,
-        actorId: context.actorId,
-        client: context.client,
-        details: { reason, sessionIds },
-      },
-      tx,
-    );
+    return this.audit.record({
+      type: AuditEventType.SessionRevoked,
+      userId,
+      actorId: context.actorId,
+      client: context.client,
+      details: { reason, sessionIds },
+    });
   }
 }

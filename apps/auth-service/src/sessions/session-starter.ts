@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { User } from '../accounts/user';
-import type { Prisma } from '../generated/prisma/client';
 import { AccessTokenIssuer, type IssuedAccessToken } from '../signing-keys/access-token-issuer';
 import type { ClientContext } from '../shared/client-context';
 import { Clock, secondsAfter } from '../shared/clock';
@@ -30,11 +29,7 @@ export class SessionStarter {
     private readonly clock: Clock,
   ) {}
 
-  async start(
-    user: User,
-    client: ClientContext,
-    tx?: Prisma.TransactionClient,
-  ): Promise<SessionTokens> {
+  async start(user: User, client: ClientContext): Promise<SessionTokens> {
     const now = this.clock.now();
     const refreshToken = newOpaqueToken();
     const absoluteExpiresAt = secondsAfter(now, this.settings.absoluteSeconds);
@@ -46,10 +41,11 @@ export class SessionStarter {
       idleExpiresAt: idleExpiryAt(now, this.settings.idleSeconds, absoluteExpiresAt),
       absoluteExpiresAt,
     };
-    await this.sessions.create(
-      { ...session, refreshTokenId: uuidv7(), refreshTokenDigest: digestOf(refreshToken) },
-      tx,
-    );
+    await this.sessions.create({
+      ...session,
+      refreshTokenId: uuidv7(),
+      refreshTokenDigest: digestOf(refreshToken),
+    });
     return this.tokens(user, session.id, {
       refreshToken,
       refreshTokenExpiresAt: session.idleExpiresAt,

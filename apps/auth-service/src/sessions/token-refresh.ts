@@ -73,13 +73,9 @@ export class TokenRefresh {
     sessionId: string,
     client: ClientContext,
   ): Promise<never> {
-    await this.revocation.revokeSession(
-      userId,
-      sessionId,
-      RevocationReason.RefreshTokenReused,
-      undefined,
-      { client },
-    );
+    await this.revocation.revokeSession(userId, sessionId, RevocationReason.RefreshTokenReused, {
+      client,
+    });
     await this.audit.record({
       type: AuditEventType.RefreshTokenReused,
       userId,

@@ -1,4 +1,3 @@
-import type { Prisma } from '../generated/prisma/client';
 import type { Delivery, DeliveryStatus } from './delivery';
 import type { MailRequest } from './mail-request';
 
@@ -16,10 +15,10 @@ export interface DeliverySearch {
   limit: number;
 }
 
-/** The delivery log. Methods that take `tx` join the caller's transaction. */
+/** The delivery log. Every method joins the ambient transaction when one is open. */
 export abstract class DeliveryRepository {
   /** Records the request unless a delivery with its id exists: the first request wins, later ones are no-ops. */
-  abstract record(request: MailRequest, tx?: Prisma.TransactionClient): Promise<void>;
+  abstract record(request: MailRequest): Promise<void>;
   /** The delivery this request asks for: recorded now, or as the first request with its id recorded it. */
   abstract recordOrFind(request: MailRequest): Promise<Delivery>;
   /** Moves `from` → `to` only if the delivery is still `from`; false when another attempt moved it first. */

@@ -3,7 +3,6 @@ import { SendMail, type EventEnvelope, type SendMailJob } from '@capstone/contra
 import { JobProducer } from '@capstone/platform/queues';
 import { v5 as uuidv5 } from 'uuid';
 import { DeliveryRepository } from '../delivery/delivery-repository';
-import type { Prisma } from '../generated/prisma/client';
 
 /** Names the deliveries derived from events, so one event and template always give the same delivery id. */
 const EVENT_DELIVERY_NAMESPACE = '6f1d8a52-3c1e-4f0b-9a57-2d4c8e1b7a90';
@@ -20,17 +19,14 @@ export class EventMail {
     private readonly jobs: JobProducer,
   ) {}
 
-  async request(
-    event: EventEnvelope,
-    tx: Prisma.TransactionClient,
-    mail: Omit<SendMailJob, 'deliveryId'>,
-  ): Promise<void> {
+  async request(event: EventEnvelope, mail: Omit<SendMailJob, 'deliveryId'>): Promise<void> {
     const deliveryId = uuidv5(`${event.id}/${mail.template}`, EVENT_DELIVERY_NAMESPACE);
     const job = { ...mail, deliveryId } as SendMailJob;
-    await this.deliveries.record(
-      { ...job, source: { kind: 'event', id: event.id }, requestedAt: new Date(event.occurredAt) },
-      tx,
-    );
+    await this.deliveries.record({
+      ...job,
+      source: { kind: 'event', id: event.id },
+      requestedAt: new Date(event.occurredAt),
+    });
     // Enqueued inside the transaction: should it roll back, the job records the delivery itself and
     // the event's redelivery finds that row and the same job id, so the email still goes out once.
     await this.jobs.enqueue(SendMail, job, { jobId: deliveryId });

@@ -12,7 +12,10 @@ export {
   type EventsModuleAsyncOptions,
   type EventsModuleOptions,
 } from './nest/events.module';
-export { Outbox } from './outbox/outbox';
+export { Outbox, OutboxOutsideTransaction } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export type { BackoffPolicy } from './retry/backoff';
-export type { SqlExecutor, TransactionalDatabase } from './sql-executor';
+export {
+  TransactionsModule,
+  type TransactionsModuleOptions,
+} from './transactions/transactions.module';

@@ -22,9 +22,9 @@ describe('an event consumer', () => {
     bed.startRelay();
     const authors = bed
       .consumer('authors')
-      .on(UserRegistered, async (event, tx) => {
+      .on(UserRegistered, async (event) => {
         const userId = event.data.userId;
-        await tx.author.create({ data: { userId, username: event.data.username } });
+        await bed.tx.author.create({ data: { userId, username: event.data.username } });
         // Thrown after the write, so the test also proves a failed attempt leaves no effect behind.
         if (alwaysFailing.has(userId)) throw new Error('projection store unavailable');
         const left = failuresLeft.get(userId) ?? 0;
@@ -33,9 +33,9 @@ describe('an event consumer', () => {
           throw new Error('transient failure');
         }
       })
-      .on(UserProfileUpdated, async (event, tx) => {
+      .on(UserProfileUpdated, async (event) => {
         contexts.set(event.id, Correlation.current());
-        await tx.author.update({
+        await bed.tx.author.update({
           where: { userId: event.data.userId },
           data: { appliedUpdates: { increment: 1 } },
         });

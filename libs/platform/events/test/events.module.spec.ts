@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AUTH_USERS_TOPIC, UserRegistered } from '@capstone/contracts';
 import {
@@ -17,16 +18,18 @@ import {
   EventsModule,
   Outbox,
   OutboxRelay,
+  TransactionsModule,
 } from '../src';
 import { PrismaClient } from './prisma/generated/prisma/client';
-import { eventsTestProject, type TestTransaction } from './support/events-test-bed';
+import { eventsTestProject, type TestTransactions } from './support/events-test-bed';
 
 /** How a feature of a service subscribes: its handlers are registered before the consumer starts. */
 @Injectable()
 class AuthorProjection {
-  constructor(consumer: EventConsumer<TestTransaction>) {
-    consumer.on(UserRegistered, async (event, tx) => {
-      await tx.author.create({
+  constructor(consumer: EventConsumer, transactions: TransactionHost) {
+    const txHost = transactions as TestTransactions;
+    consumer.on(UserRegistered, async (event) => {
+      await txHost.tx.author.create({
         data: { userId: event.data.userId, username: event.data.username },
       });
     });
@@ -44,12 +47,21 @@ describe('EventsModule', () => {
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     app = await Test.createTestingModule({
       imports: [
+        TransactionsModule.forRoot({
+          imports: [
+            {
+              module: class DatabaseModule {},
+              providers: [{ provide: PrismaClient, useValue: prisma }],
+              exports: [PrismaClient],
+            },
+          ],
+          database: PrismaClient,
+        }),
         EventsModule.forRootAsync({
           useFactory: () => ({
             service: 'blog-service',
             brokers: testEndpoints.kafkaBrokers,
             databaseUrl: database.url,
-            database: prisma,
             partitions: 2,
             topicPrefix: names.topicPrefix,
           }),
@@ -68,9 +80,8 @@ describe('EventsModule', () => {
 
   it('starts the relay and the consumer with the application, so a recorded event reaches its handler', async () => {
     const userId = uuidv7();
-    await prisma.$transaction(async (tx) => {
+    await app.get(TransactionHost).withTransaction(async () => {
       await app.get(Outbox).record(
-        tx,
         UserRegistered.create({
           source: 'blog-test',
           subject: userId,

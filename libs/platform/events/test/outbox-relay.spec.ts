@@ -1,6 +1,7 @@
 import { AUTH_USERS_TOPIC, UserRegistered } from '@capstone/contracts';
 import { Correlation } from '@capstone/platform/observability';
 import { awaitKafkaMessage, eventually, recordKafkaMessages } from '@capstone/platform/testing';
+import { OutboxOutsideTransaction } from '../src';
 import { EventsTestBed } from './support/events-test-bed';
 import { registerUser, updateBio } from './support/users';
 
@@ -29,8 +30,8 @@ describe('the outbox relay', () => {
       },
     });
     await expect(
-      bed.prisma.$transaction(async (tx) => {
-        await bed.outbox.record(tx, abandoned);
+      bed.transactions.withTransaction(async () => {
+        await bed.outbox.record(abandoned);
         throw new Error('the state change failed after the event was recorded');
       }),
     ).rejects.toThrow('the state change failed');
@@ -46,6 +47,24 @@ describe('the outbox relay', () => {
       await recording.stop();
     }
     expect(await bed.prisma.outboxEvent.count({ where: { id: abandoned.id } })).toBe(0);
+  });
+
+  it('refuses to record an event outside a transaction, where it would commit without its change', async () => {
+    const orphan = UserRegistered.create({
+      source: 'events-test',
+      subject: 'c0ffee00-0000-7000-8000-000000000001',
+      data: {
+        userId: 'c0ffee00-0000-7000-8000-000000000001',
+        username: 'orphan',
+        email: 'orphan@example.com',
+        bio: null,
+        image: null,
+        roles: ['user'],
+        emailVerified: false,
+      },
+    });
+    await expect(bed.outbox.record(orphan)).rejects.toThrow(OutboxOutsideTransaction);
+    expect(await bed.prisma.outboxEvent.count({ where: { id: orphan.id } })).toBe(0);
   });
 
   it('carries the correlation and trace of the request that recorded the event into its Kafka headers', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import { Prisma, type User as UserRow } from '../../generated/prisma/client';
 import { uniquenessKey, type User } from '../user';
 import {
@@ -11,17 +12,17 @@ import {
 
 @Injectable()
 export class PrismaUserRepository extends UserRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
   async findById(id: string): Promise<User | null> {
-    const row = await this.prisma.user.findUnique({ where: { id } });
+    const row = await this.txHost.tx.user.findUnique({ where: { id } });
     return row && toUser(row);
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    const row = await this.prisma.user.findUnique({ where: { emailKey: uniquenessKey(email) } });
+    const row = await this.txHost.tx.user.findUnique({ where: { emailKey: uniquenessKey(email) } });
     return row && toUser(row);
   }
 
@@ -32,7 +33,7 @@ export class PrismaUserRepository extends UserRepository {
     const emailKey = candidate.email === undefined ? undefined : uniquenessKey(candidate.email);
     const usernameKey =
       candidate.username === undefined ? undefined : uniquenessKey(candidate.username);
-    const owners = await this.prisma.user.findMany({
+    const owners = await this.txHost.tx.user.findMany({
       where: {
         OR: [...(emailKey ? [{ emailKey }] : []), ...(usernameKey ? [{ usernameKey }] : [])],
         ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}),
@@ -45,10 +46,10 @@ export class PrismaUserRepository extends UserRepository {
     return taken;
   }
 
-  async create(user: NewUser, tx: Prisma.TransactionClient): Promise<User> {
+  async create(user: NewUser): Promise<User> {
     return rethrowTaken(async () =>
       toUser(
-        await tx.user.create({
+        await this.txHost.tx.user.create({
           data: {
             ...user,
             emailKey: uniquenessKey(user.email),
@@ -63,11 +64,10 @@ export class PrismaUserRepository extends UserRepository {
   async updateProfile(
     id: string,
     changes: ProfileChanges & { emailVerifiedAt?: null },
-    tx: Prisma.TransactionClient,
   ): Promise<User> {
     return rethrowTaken(async () =>
       toUser(
-        await tx.user.update({
+        await this.txHost.tx.user.update({
           where: { id },
           data: {
             ...changes,
@@ -85,16 +85,17 @@ export class PrismaUserRepository extends UserRepository {
     id: string,
     passwordHash: string,
     changedAt: Date | null,
-    tx: Prisma.TransactionClient = this.prisma,
   ): Promise<void> {
-    await tx.user.update({
+    await this.txHost.tx.user.update({
       where: { id },
       data: { passwordHash, ...(changedAt ? { passwordChangedAt: changedAt } : {}) },
     });
   }
 
-  async markEmailVerified(id: string, at: Date, tx: Prisma.TransactionClient): Promise<User> {
-    return toUser(await tx.user.update({ where: { id }, data: { emailVerifiedAt: at } }));
+  async markEmailVerified(id: string, at: Date): Promise<User> {
+    return toUser(
+      await this.txHost.tx.user.update({ where: { id }, data: { emailVerifiedAt: at } }),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
-import type { Prisma } from '../../generated/prisma/client';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import {
   ActionTokenRepository,
   type ActionPurpose,
@@ -9,12 +9,12 @@ import {
 
 @Injectable()
 export class PrismaActionTokenRepository extends ActionTokenRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
-  async create(token: NewActionToken, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await tx.actionToken.create({
+  async create(token: NewActionToken): Promise<void> {
+    await this.txHost.tx.actionToken.create({
       data: {
         id: token.id,
         userId: token.userId,
@@ -26,13 +26,8 @@ export class PrismaActionTokenRepository extends ActionTokenRepository {
     });
   }
 
-  async consume(
-    digest: string,
-    purpose: ActionPurpose,
-    at: Date,
-    tx: Prisma.TransactionClient,
-  ): Promise<string | null> {
-    const [used] = await tx.actionToken.updateManyAndReturn({
+  async consume(digest: string, purpose: ActionPurpose, at: Date): Promise<string | null> {
+    const [used] = await this.txHost.tx.actionToken.updateManyAndReturn({
       where: { tokenHash: digest, purpose, usedAt: null, expiresAt: { gt: at } },
       data: { usedAt: at },
       select: { userId: true },
@@ -40,13 +35,8 @@ export class PrismaActionTokenRepository extends ActionTokenRepository {
     return used?.userId ?? null;
   }
 
-  async voidOpen(
-    userId: string,
-    purpose: ActionPurpose,
-    at: Date,
-    tx: Prisma.TransactionClient,
-  ): Promise<void> {
-    await tx.actionToken.updateMany({
+  async voidOpen(userId: string, purpose: ActionPurpose, at: Date): Promise<void> {
+    await this.txHost.tx.actionToken.updateMany({
       where: { userId, purpose, usedAt: null },
       data: { usedAt: at },
     });

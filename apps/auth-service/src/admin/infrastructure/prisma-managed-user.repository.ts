@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uniquenessKey } from '../../accounts/user';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 import { pageOf, type Page } from '../../shared/pagination';
@@ -20,14 +21,14 @@ const MANAGED_USER = {
 
 @Injectable()
 export class PrismaManagedUserRepository extends ManagedUserRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
   async search({ prefix, role, after, limit }: UserSearch): Promise<Page<ManagedUser>> {
     // The *_key columns hold each value's uniqueness key, so the prefix gets the same treatment.
     const key = prefix && escapeLikePattern(uniquenessKey(prefix));
-    const rows = await this.prisma.user.findMany({
+    const rows = await this.txHost.tx.user.findMany({
       where: {
         ...(key && {
           OR: [{ emailKey: { startsWith: key } }, { usernameKey: { startsWith: key } }],
@@ -42,15 +43,12 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
     return pageOf(rows, limit);
   }
 
-  async findById(
-    id: string,
-    tx: Prisma.TransactionClient = this.prisma,
-  ): Promise<ManagedUser | null> {
-    return tx.user.findUnique({ where: { id }, select: MANAGED_USER });
+  async findById(id: string): Promise<ManagedUser | null> {
+    return this.txHost.tx.user.findUnique({ where: { id }, select: MANAGED_USER });
   }
 
-  async lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+  async lockActiveAdmins(): Promise<string[]> {
+    const rows = await this.txHost.tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM "user"
       WHERE 'admin' = ANY(roles) AND disabled_at IS NULL
       ORDER BY id
@@ -58,20 +56,20 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
     return rows.map((row) => row.id);
   }
 
-  async setRoles(id: string, roles: Role[], tx: Prisma.TransactionClient): Promise<ManagedUser> {
-    return tx.user.update({ where: { id }, data: { roles }, select: MANAGED_USER });
+  async setRoles(id: string, roles: Role[]): Promise<ManagedUser> {
+    return this.txHost.tx.user.update({ where: { id }, data: { roles }, select: MANAGED_USER });
   }
 
-  async setDisabledAt(
-    id: string,
-    at: Date | null,
-    tx: Prisma.TransactionClient,
-  ): Promise<ManagedUser> {
-    return tx.user.update({ where: { id }, data: { disabledAt: at }, select: MANAGED_USER });
+  async setDisabledAt(id: string, at: Date | null): Promise<ManagedUser> {
+    return this.txHost.tx.user.update({
+      where: { id },
+      data: { disabledAt: at },
+      select: MANAGED_USER,
+    });
   }
 
-  async delete(id: string, tx: Prisma.TransactionClient): Promise<void> {
-    await tx.user.delete({ where: { id } });
+  async delete(id: string): Promise<void> {
+    await this.txHost.tx.user.delete({ where: { id } });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { UserRegistered, UserRoleChanged } from '@capstone/contracts';
 import { Outbox } from '@capstone/platform/events';
 import { ValidationError } from '@capstone/platform/http';
@@ -9,8 +10,7 @@ import { publicProfileOf } from '../../accounts/user';
 import { UserRepository } from '../../accounts/user-repository';
 import { AuditEventType } from '../../audit/audit-event-type';
 import { AuditLog } from '../../audit/audit-log';
-import { PrismaService } from '../../database/prisma.service';
-import type { Role } from '../../generated/prisma/enums';
+import type { Role } from '@capstone/platform/auth';
 import { Clock } from '../../shared/clock';
 import { EVENT_SOURCE } from '../../shared/event-source';
 import { ManagedUserRepository } from '../managed-user.repository';
@@ -32,7 +32,7 @@ export type ProvisioningOutcome = 'created' | 'promoted' | 'unchanged';
 @Injectable()
 export class UserProvisioning {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly accounts: UserRepository,
     private readonly managedUsers: ManagedUserRepository,
     private readonly hasher: PasswordHasher,
@@ -54,56 +54,49 @@ export class UserProvisioning {
     const roles: Role[] = account.admin ? ['user', 'admin'] : ['user'];
     const now = this.clock.now();
 
-    await this.prisma.$transaction(async (tx) => {
-      const { id } = await this.accounts.create(
-        {
-          id: uuidv7(),
-          email: account.email,
-          username: account.username,
-          passwordHash,
-          createdAt: now,
-        },
-        tx,
-      );
+    await this.transactions.withTransaction(async () => {
+      const { id } = await this.accounts.create({
+        id: uuidv7(),
+        email: account.email,
+        username: account.username,
+        passwordHash,
+        createdAt: now,
+      });
       // Operators vouch for these addresses: there is no inbox to send a verification link to.
-      const verified = await this.accounts.markEmailVerified(id, now, tx);
-      await this.managedUsers.setRoles(id, roles, tx);
+      const verified = await this.accounts.markEmailVerified(id, now);
+      await this.managedUsers.setRoles(id, roles);
       await this.outbox.record(
-        tx,
         UserRegistered.create({
           source: EVENT_SOURCE,
           subject: id,
           data: { ...publicProfileOf(verified), roles, emailVerified: true },
         }),
       );
-      await this.audit.record(
-        { type: AuditEventType.Registered, userId: id, details: { via: 'provisioning', roles } },
-        tx,
-      );
+      await this.audit.record({
+        type: AuditEventType.Registered,
+        userId: id,
+        details: { via: 'provisioning', roles },
+      });
     });
     return 'created';
   }
 
   private async promote(user: { id: string; roles: Role[] }): Promise<ProvisioningOutcome> {
     const roles: Role[] = ['user', 'admin'];
-    await this.prisma.$transaction(async (tx) => {
-      await this.managedUsers.setRoles(user.id, roles, tx);
+    await this.transactions.withTransaction(async () => {
+      await this.managedUsers.setRoles(user.id, roles);
       await this.outbox.record(
-        tx,
         UserRoleChanged.create({
           source: EVENT_SOURCE,
           subject: user.id,
           data: { userId: user.id, roles },
         }),
       );
-      await this.audit.record(
-        {
-          type: AuditEventType.RoleChanged,
-          userId: user.id,
-          details: { via: 'provisioning', from: user.roles, to: roles },
-        },
-        tx,
-      );
+      await this.audit.record({
+        type: AuditEventType.RoleChanged,
+        userId: user.id,
+        details: { via: 'provisioning', from: user.roles, to: roles },
+      });
     });
     return 'promoted';
   }

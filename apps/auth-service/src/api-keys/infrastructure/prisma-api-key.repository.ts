@@ -1,27 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
-import type { ApiKey as ApiKeyRow, Prisma } from '../../generated/prisma/client';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
+import type { ApiKey as ApiKeyRow } from '../../generated/prisma/client';
 import { ApiKey } from '../api-key';
 import { ApiKeyRepository, type NewApiKey, type PresentedKeyRecord } from '../api-key.repository';
 
 @Injectable()
 export class PrismaApiKeyRepository extends ApiKeyRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
-  async add(key: NewApiKey, tx: Prisma.TransactionClient = this.prisma): Promise<ApiKey> {
-    return toApiKey(await tx.apiKey.create({ data: { ...key, scopes: [...key.scopes] } }));
+  async add(key: NewApiKey): Promise<ApiKey> {
+    return toApiKey(
+      await this.txHost.tx.apiKey.create({ data: { ...key, scopes: [...key.scopes] } }),
+    );
   }
 
   countActive(userId: string, now: Date): Promise<number> {
-    return this.prisma.apiKey.count({
+    return this.txHost.tx.apiKey.count({
       where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     });
   }
 
   async listOwnedBy(userId: string): Promise<ApiKey[]> {
-    const rows = await this.prisma.apiKey.findMany({
+    const rows = await this.txHost.tx.apiKey.findMany({
       where: { userId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });
@@ -29,12 +32,12 @@ export class PrismaApiKeyRepository extends ApiKeyRepository {
   }
 
   async findOwned(id: string, userId: string): Promise<ApiKey | null> {
-    const row = await this.prisma.apiKey.findFirst({ where: { id, userId } });
+    const row = await this.txHost.tx.apiKey.findFirst({ where: { id, userId } });
     return row && toApiKey(row);
   }
 
-  async revoke(id: string, at: Date, tx: Prisma.TransactionClient = this.prisma): Promise<boolean> {
-    const { count } = await tx.apiKey.updateMany({
+  async revoke(id: string, at: Date): Promise<boolean> {
+    const { count } = await this.txHost.tx.apiKey.updateMany({
       where: { id, revokedAt: null },
       data: { revokedAt: at },
     });
@@ -42,7 +45,7 @@ export class PrismaApiKeyRepository extends ApiKeyRepository {
   }
 
   async findByPrefix(prefix: string): Promise<PresentedKeyRecord | null> {
-    const row = await this.prisma.apiKey.findUnique({
+    const row = await this.txHost.tx.apiKey.findUnique({
       where: { prefix },
       include: {
         user: { select: { username: true, roles: true, emailVerifiedAt: true, disabledAt: true } },
@@ -62,13 +65,8 @@ export class PrismaApiKeyRepository extends ApiKeyRepository {
     };
   }
 
-  async markUsed(
-    id: string,
-    at: Date,
-    staleBefore: Date,
-    tx: Prisma.TransactionClient = this.prisma,
-  ): Promise<boolean> {
-    const { count } = await tx.apiKey.updateMany({
+  async markUsed(id: string, at: Date, staleBefore: Date): Promise<boolean> {
+    const { count } = await this.txHost.tx.apiKey.updateMany({
       where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
       data: { lastUsedAt: at },
     });

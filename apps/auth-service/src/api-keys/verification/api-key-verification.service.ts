@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import type { ApiKeyVerificationResponse } from '@capstone/platform/auth';
 import { AuditEventType } from '../../audit/audit-event-type';
 import { AuditLog } from '../../audit/audit-log';
-import { PrismaService } from '../../database/prisma.service';
 import { Clock } from '../../shared/clock';
 import type { ApiKey } from '../api-key';
 import { ApiKeyCredential } from '../api-key-credential';
@@ -15,7 +15,7 @@ export const KEY_USE_RECORDING_INTERVAL_MS = 60_000;
 @Injectable()
 export class ApiKeyVerification {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: TransactionHost,
     private readonly keys: ApiKeyRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -47,16 +47,13 @@ export class ApiKeyVerification {
   private async recordUse(key: ApiKey, now: Date): Promise<void> {
     const staleBefore = new Date(now.getTime() - KEY_USE_RECORDING_INTERVAL_MS);
     if (key.lastUsedAt && key.lastUsedAt >= staleBefore) return;
-    await this.prisma.$transaction(async (tx) => {
-      if (!(await this.keys.markUsed(key.id, now, staleBefore, tx))) return;
-      await this.audit.record(
-        {
-          type: AuditEventType.ApiKeyUsed,
-          userId: key.userId,
-          details: { apiKeyId: key.id, prefix: key.prefix },
-        },
-        tx,
-      );
+    await this.transactions.withTransaction(async () => {
+      if (!(await this.keys.markUsed(key.id, now, staleBefore))) return;
+      await this.audit.record({
+        type: AuditEventType.ApiKeyUsed,
+        userId: key.userId,
+        details: { apiKeyId: key.id, prefix: key.prefix },
+      });
     });
   }
 }

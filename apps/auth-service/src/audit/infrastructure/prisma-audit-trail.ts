@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import { pageOf, type Page } from '../../shared/pagination';
+import type { AuditDetails } from '../audit-log';
 import { AuditTrail, type AuditFilter, type AuditRecord } from '../audit-trail';
 
 @Injectable()
 export class PrismaAuditTrail extends AuditTrail {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
   async find({ userId, type, from, to, before, limit }: AuditFilter): Promise<Page<AuditRecord>> {
-    const rows = await this.prisma.auditEvent.findMany({
+    const rows = await this.txHost.tx.auditEvent.findMany({
       where: {
         userId,
         type,
@@ -21,6 +23,10 @@ export class PrismaAuditTrail extends AuditTrail {
       orderBy: { id: 'desc' },
       take: limit + 1,
     });
-    return pageOf(rows, limit);
+    // The column holds only what AuditLog wrote: a JSON object of facts.
+    return pageOf(
+      rows.map((row) => ({ ...row, details: row.details as AuditDetails })),
+      limit,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import type { Prisma, Session as SessionRow } from '../../generated/prisma/client';
 import type { Session } from '../session';
 import {
@@ -11,12 +12,12 @@ import {
 
 @Injectable()
 export class PrismaSessionRepository extends SessionRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
-  async create(session: NewSession, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await tx.session.create({
+  async create(session: NewSession): Promise<void> {
+    await this.txHost.tx.session.create({
       data: {
         id: session.id,
         userId: session.userId,
@@ -38,12 +39,12 @@ export class PrismaSessionRepository extends SessionRepository {
   }
 
   async findById(sessionId: string): Promise<Session | null> {
-    const row = await this.prisma.session.findUnique({ where: { id: sessionId } });
+    const row = await this.txHost.tx.session.findUnique({ where: { id: sessionId } });
     return row && toSession(row);
   }
 
   async findRefreshToken(digest: string): Promise<StoredRefreshToken | null> {
-    const row = await this.prisma.refreshToken.findUnique({
+    const row = await this.txHost.tx.refreshToken.findUnique({
       where: { tokenHash: digest },
       select: { id: true, rotatedAt: true, session: true },
     });
@@ -51,7 +52,8 @@ export class PrismaSessionRepository extends SessionRepository {
   }
 
   rotate(rotation: Rotation): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
       // Conditional on rotatedAt being null: of two concurrent refreshes with one token, one wins.
       const { count } = await tx.refreshToken.updateMany({
         where: { id: rotation.presentedTokenId, rotatedAt: null },
@@ -75,7 +77,7 @@ export class PrismaSessionRepository extends SessionRepository {
   }
 
   async listLive(userId: string, at: Date): Promise<Session[]> {
-    const rows = await this.prisma.session.findMany({
+    const rows = await this.txHost.tx.session.findMany({
       where: {
         userId,
         revokedAt: null,
@@ -91,7 +93,6 @@ export class PrismaSessionRepository extends SessionRepository {
     filter: { userId: string; sessionId?: string; exceptSessionId?: string },
     reason: string,
     at: Date,
-    tx: Prisma.TransactionClient = this.prisma,
   ): Promise<string[]> {
     const where: Prisma.SessionWhereInput = {
       userId: filter.userId,
@@ -99,7 +100,7 @@ export class PrismaSessionRepository extends SessionRepository {
       ...(filter.sessionId ? { id: filter.sessionId } : {}),
       ...(filter.exceptSessionId ? { NOT: { id: filter.exceptSessionId } } : {}),
     };
-    const revoked = await tx.session.updateManyAndReturn({
+    const revoked = await this.txHost.tx.session.updateManyAndReturn({
       where,
       data: { revokedAt: at, revokedReason: reason },
       select: { id: true },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import type { Delivery as DeliveryRow, Prisma } from '../../generated/prisma/client';
 import type { MailTemplateName } from '../../templates/mail-template';
 import { canTransition, type Delivery, type DeliveryStatus } from '../delivery';
@@ -12,23 +13,23 @@ import type { MailRequest } from '../mail-request';
 
 @Injectable()
 export class PrismaDeliveryRepository extends DeliveryRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
-  async record(request: MailRequest, tx: Prisma.TransactionClient = this.prisma): Promise<void> {
-    await tx.delivery.createMany({ data: rowOf(request), skipDuplicates: true });
+  async record(request: MailRequest): Promise<void> {
+    await this.txHost.tx.delivery.createMany({ data: rowOf(request), skipDuplicates: true });
   }
 
   async recordOrFind(request: MailRequest): Promise<Delivery> {
     // One round trip for a new request; only a repeated one reads back the row its first one wrote.
-    const [created] = await this.prisma.delivery.createManyAndReturn({
+    const [created] = await this.txHost.tx.delivery.createManyAndReturn({
       data: rowOf(request),
       skipDuplicates: true,
     });
     return toDelivery(
       created ??
-        (await this.prisma.delivery.findUniqueOrThrow({ where: { id: request.deliveryId } })),
+        (await this.txHost.tx.delivery.findUniqueOrThrow({ where: { id: request.deliveryId } })),
     );
   }
 
@@ -42,7 +43,7 @@ export class PrismaDeliveryRepository extends DeliveryRepository {
       throw new RangeError(`a delivery cannot move from ${from} to ${to}`);
     const { countAttempt, ...fields } = changes;
     // Compare-and-set on the status: of two attempts racing for one delivery, exactly one moves it.
-    const { count } = await this.prisma.delivery.updateMany({
+    const { count } = await this.txHost.tx.delivery.updateMany({
       where: { id, status: from },
       data: { ...fields, status: to, ...(countAttempt ? { attempts: { increment: 1 } } : {}) },
     });
@@ -50,7 +51,7 @@ export class PrismaDeliveryRepository extends DeliveryRepository {
   }
 
   async search({ recipient, status, limit }: DeliverySearch): Promise<Delivery[]> {
-    const rows = await this.prisma.delivery.findMany({
+    const rows = await this.txHost.tx.delivery.findMany({
       where: { recipient, status },
       orderBy: { createdAt: 'desc' },
       take: limit,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import {
   DevelopmentMailbox,
   type MailboxMessage,
@@ -8,16 +9,16 @@ import {
 
 @Injectable()
 export class PrismaDevelopmentMailbox extends DevelopmentMailbox {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
   async receive(message: Omit<MailboxMessage, 'receivedAt'>): Promise<void> {
-    await this.prisma.mailboxMessage.createMany({ data: message, skipDuplicates: true });
+    await this.txHost.tx.mailboxMessage.createMany({ data: message, skipDuplicates: true });
   }
 
   search({ to, limit }: MailboxSearch): Promise<MailboxMessage[]> {
-    return this.prisma.mailboxMessage.findMany({
+    return this.txHost.tx.mailboxMessage.findMany({
       where: { to },
       orderBy: { receivedAt: 'desc' },
       take: limit,

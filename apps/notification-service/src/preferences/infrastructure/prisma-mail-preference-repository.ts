@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import { MailPreferenceRepository } from '../mail-preference-repository';
 import { MailPreferences } from '../mail-preferences';
 
 @Injectable()
 export class PrismaMailPreferenceRepository extends MailPreferenceRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
   async find(userId: string): Promise<MailPreferences | null> {
-    const row = await this.prisma.mailPreference.findUnique({ where: { userId } });
+    const row = await this.txHost.tx.mailPreference.findUnique({ where: { userId } });
     return row && new MailPreferences(row.nonEssentialEmail);
   }
 
   async save(userId: string, { nonEssentialEmail }: MailPreferences): Promise<void> {
-    await this.prisma.mailPreference.upsert({
+    await this.txHost.tx.mailPreference.upsert({
       where: { userId },
       create: { userId, nonEssentialEmail },
       update: { nonEssentialEmail },

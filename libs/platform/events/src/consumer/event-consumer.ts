@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventContract, EventEnvelope, EventOf } from '@capstone/contracts';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Correlation, fromCorrelationHeaders } from '@capstone/platform/observability';
+import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { withDeadLetterHeaders } from '../kafka/kafka-headers';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
@@ -9,25 +10,26 @@ import { deadLetterTopic, type KafkaTopics } from '../kafka/kafka-topics';
 import { consumedMessages, handlerRetries } from '../metrics';
 import { backoffDelay, type BackoffPolicy } from '../retry/backoff';
 import { pause } from '../retry/pause';
-import type { SqlExecutor, TransactionalDatabase } from '../sql-executor';
+import type { SqlTransactions } from '../sql-executor';
 import { readDelivery } from './delivery';
 
-/** Runs inside the transaction that also records the event as processed: return normally to commit both. */
-export type EventHandler<C extends EventContract, Tx> = (
-  event: EventOf<C>,
-  tx: Tx,
-) => Promise<void>;
+/**
+ * Runs inside the ambient transaction that also records the event as processed: repositories it
+ * calls join it, and returning normally commits both.
+ */
+export type EventHandler<C extends EventContract> = (event: EventOf<C>) => Promise<void>;
 
 export interface RetryPolicy extends BackoffPolicy {
   /** Attempts in total, the first included, before the message goes to the dead-letter topic. */
   attempts: number;
 }
 
-export interface EventConsumerOptions<Tx extends SqlExecutor> {
+export interface EventConsumerOptions {
   kafka: Kafka;
   topics: KafkaTopics;
   groupId: string;
-  database: TransactionalDatabase<Tx>;
+  /** The service's TransactionHost: each event's handler runs in a transaction it opens. */
+  transactions: TransactionHost<SqlTransactions>;
   retry?: RetryPolicy;
   /** Partitions handled in parallel; messages within one partition are always handled in order. */
   partitionsConsumedConcurrently?: number;
@@ -41,26 +43,24 @@ type Outcome = 'processed' | 'duplicate' | 'ignored' | 'unknown_type' | 'dead_le
  * with backoff; after the last attempt the message is parked in `<topic>.dlq` and the partition
  * moves on. Offsets are committed only after a message is finished.
  */
-export class EventConsumer<Tx extends SqlExecutor = SqlExecutor>
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
+export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
-  private readonly handlers = new Map<string, EventHandler<EventContract, Tx>>();
+  private readonly handlers = new Map<string, EventHandler<EventContract>>();
   private readonly contracts = new Set<EventContract>();
   private readonly deadLetters: KafkaPublisher;
   private readonly stopping = new AbortController();
   private readonly retry: RetryPolicy;
   private consumer?: Consumer;
 
-  constructor(private readonly options: EventConsumerOptions<Tx>) {
+  constructor(private readonly options: EventConsumerOptions) {
     this.deadLetters = new KafkaPublisher(options.kafka);
     this.retry = options.retry ?? { attempts: 5, initialDelayMs: 100, maxDelayMs: 2_000 };
   }
 
-  on<C extends EventContract>(contract: C, handler: EventHandler<C, Tx>): this {
+  on<C extends EventContract>(contract: C, handler: EventHandler<C>): this {
     const key = eventKey(contract.type, contract.version);
     if (this.handlers.has(key)) throw new Error(`${this.options.groupId} already handles ${key}`);
-    this.handlers.set(key, handler as EventHandler<EventContract, Tx>);
+    this.handlers.set(key, handler as EventHandler<EventContract>);
     this.contracts.add(contract);
     return this;
   }
@@ -124,7 +124,7 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor>
   private async handleWithRetries(
     payload: EachMessagePayload,
     event: EventEnvelope,
-    handler: EventHandler<EventContract, Tx>,
+    handler: EventHandler<EventContract>,
   ): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -143,14 +143,15 @@ export class EventConsumer<Tx extends SqlExecutor = SqlExecutor>
 
   private async processOnce(
     event: EventEnvelope,
-    handler: EventHandler<EventContract, Tx>,
+    handler: EventHandler<EventContract>,
   ): Promise<Outcome> {
-    return this.options.database.$transaction(async (tx) => {
-      const claimed = await tx.$executeRaw`
+    const { transactions } = this.options;
+    return transactions.withTransaction(async () => {
+      const claimed = await transactions.tx.$executeRaw`
         INSERT INTO processed_event (consumer_group, event_id) VALUES (${this.options.groupId}, ${event.id}::uuid)
         ON CONFLICT DO NOTHING`;
       if (claimed === 0) return 'duplicate';
-      await handler(event, tx);
+      await handler(event);
       return 'processed';
     });
   }

@@ -4,6 +4,7 @@ import {
   type InjectionToken,
   type ModuleMetadata,
 } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { Kafka } from 'kafkajs';
 import { EventConsumer, type RetryPolicy } from '../consumer/event-consumer';
 import { createKafka } from '../kafka/kafka-client';
@@ -11,7 +12,7 @@ import { KafkaHealthCheck } from '../kafka/kafka-health-check';
 import { KafkaTopics } from '../kafka/kafka-topics';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
-import type { TransactionalDatabase } from '../sql-executor';
+import type { SqlTransactions } from '../sql-executor';
 
 export interface EventsModuleOptions {
   /** The service name: Kafka client id and consumer group (under topicPrefix, when there is one). */
@@ -19,8 +20,6 @@ export interface EventsModuleOptions {
   brokers: string[];
   /** The service's database, for the relay's dedicated LISTEN connection. */
   databaseUrl: string;
-  /** The service's Prisma client: consumers open their transactions on it. */
-  database: TransactionalDatabase;
   partitions: number;
   topicPrefix?: string;
   relay?: Pick<
@@ -92,14 +91,19 @@ export class EventsModule {
         },
         {
           provide: EventConsumer,
-          inject: [Kafka, KafkaTopics, EVENTS_OPTIONS],
-          useFactory: (kafka: Kafka, topics: KafkaTopics, settings: EventsModuleOptions) =>
+          inject: [Kafka, KafkaTopics, TransactionHost, EVENTS_OPTIONS],
+          useFactory: (
+            kafka: Kafka,
+            topics: KafkaTopics,
+            transactions: TransactionHost<SqlTransactions>,
+            settings: EventsModuleOptions,
+          ) =>
             new EventConsumer({
               ...settings.consumer,
               kafka,
               topics,
               groupId: consumerGroup(settings),
-              database: settings.database,
+              transactions,
             }),
         },
       ],

@@ -1,20 +1,34 @@
 import { eventContractFor, type EventEnvelope } from '@capstone/contracts';
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { Correlation } from '@capstone/platform/observability';
 import { eventHeaders } from '../kafka/kafka-headers';
-import type { SqlExecutor } from '../sql-executor';
+import type { SqlTransactions } from '../sql-executor';
 import { joinCorrelation } from './correlation-stamp';
 import { outboxChannel } from './outbox-channel';
 
+/** Thrown when an event is recorded with no transaction open: it would commit without its change. */
+export class OutboxOutsideTransaction extends Error {
+  constructor() {
+    super('Outbox.record joins the ambient transaction: call it inside TransactionHost.withTransaction');
+  }
+}
+
 /**
- * Records events in the caller's transaction, next to the state change they describe: both
+ * Records events in the ambient transaction, next to the state change they describe: both
  * commit or neither does. The relay publishes them afterwards.
  */
+@Injectable()
 export class Outbox {
-  record(tx: SqlExecutor, event: EventEnvelope): Promise<void> {
-    return this.recordAll(tx, [event]);
+  constructor(private readonly transactions: TransactionHost<SqlTransactions>) {}
+
+  record(event: EventEnvelope): Promise<void> {
+    return this.recordAll([event]);
   }
 
-  async recordAll(tx: SqlExecutor, events: readonly EventEnvelope[]): Promise<void> {
+  async recordAll(events: readonly EventEnvelope[]): Promise<void> {
+    if (!this.transactions.isTransactionActive()) throw new OutboxOutsideTransaction();
+    const tx = this.transactions.tx;
     const context = Correlation.current();
     for (const event of events) {
       const contract = eventContractFor(event);

@@ -11,10 +11,9 @@ export interface TestUser {
 /** auth-service's side of the story: a state change and its event in one transaction. */
 export async function registerUser(bed: EventsTestBed, id = uuidv7()): Promise<TestUser> {
   const user = { id, username: `user-${id}`, email: `${id}@example.com` };
-  await bed.prisma.$transaction(async (tx) => {
-    await tx.user.create({ data: user });
+  await bed.transactions.withTransaction(async () => {
+    await bed.tx.user.create({ data: user });
     await bed.outbox.record(
-      tx,
       UserRegistered.create({
         source: 'events-test',
         subject: id,
@@ -39,9 +38,9 @@ export async function updateBio(bed: EventsTestBed, user: TestUser, bio: string)
     subject: user.id,
     data: { userId: user.id, username: user.username, email: user.email, bio, image: null },
   });
-  await bed.prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { bio } });
-    await bed.outbox.record(tx, event);
+  await bed.transactions.withTransaction(async () => {
+    await bed.tx.user.update({ where: { id: user.id }, data: { bio } });
+    await bed.outbox.record(event);
   });
   return event.id;
 }
