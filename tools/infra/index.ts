@@ -11,3 +11,4 @@ export {
   type UpOptions,
 } from './lifecycle';
 export { serviceDatabases } from './postgres/service-databases';
+export { sparePort } from './testing/scratch-infra';

@@ -18,6 +18,7 @@ export { metricValue } from './metrics/metric-value';
 export { prismaProject, servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
 export { createTestDatabase, type TestDatabase } from './postgres/test-database';
 export { awaitQueueJob, type InspectableQueue, type QueuedJob } from './queues/await-queue-job';
+export { startPrivateRedis, type PrivateRedis } from './redis/private-redis';
 export { deleteRedisKeys, testRedisPrefix } from './redis/test-redis-prefix';
 export { uniqueTestId } from './test-names';
 export * from './tokens';

@@ -7,5 +7,11 @@ export {
   prismaProject,
   type PrismaProject,
 } from '../../../../../tools/db';
-export { infraStatus, infraUp, startComponent, stopComponent } from '../../../../../tools/infra';
+export {
+  infraStatus,
+  infraUp,
+  sparePort,
+  startComponent,
+  stopComponent,
+} from '../../../../../tools/infra';
 export { repoRoot } from '../../../../../tools/workspace/paths';
