@@ -1,0 +1,77 @@
+import { eventually, kafkaIsManaged, managedKafka } from '@capstone/platform/testing';
+import { logIn, register } from './accounts';
+import { startAuthService, type AuthServiceUnderTest } from './auth-service';
+import { dependencyUpMetric, readiness } from './readiness';
+
+const title = 'auth-service readiness across a Kafka outage';
+const describeWhenKafkaIsOurs = kafkaIsManaged() ? describe : describe.skip;
+
+describeWhenKafkaIsOurs(
+  kafkaIsManaged()
+    ? title
+    : `${title} (skipped: Kafka is external, and a test never stops a broker it does not own)`,
+  () => {
+    let service: AuthServiceUnderTest;
+
+    beforeAll(async () => {
+      service = await startAuthService('readiness-outage');
+    });
+
+    afterAll(() => service.close());
+
+    it('stays ready with Kafka degraded while it is down, logs users in meanwhile, and clears the flag once Kafka is back', async () => {
+      const kafka = await managedKafka();
+      if (!kafka) throw new Error('Kafka stopped being capstone-managed during the run');
+      const account = await register(service);
+      await eventually(async () =>
+        expect(await readiness(service)).toEqual({
+          status: 200,
+          body: {
+            status: 'ready',
+            dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
+            degraded: [],
+          },
+        }),
+      );
+
+      const codesDuringOutage: number[] = [];
+      await kafka.stop();
+      try {
+        await eventually(
+          async () => {
+            const { status, body } = await readiness(service);
+            codesDuringOutage.push(status);
+            expect(body).toEqual({
+              status: 'ready',
+              dependencies: { postgres: 'up', redis: 'up', kafka: 'down' },
+              degraded: ['kafka'],
+            });
+          },
+          { timeoutMs: 30_000, intervalMs: 250 },
+        );
+        expect(new Set(codesDuringOutage)).toEqual(new Set([200]));
+        expect(await dependencyUpMetric(service, 'kafka', false)).toBe(0);
+
+        await logIn(service, account);
+        // Writes go on too: the registration's event waits in the outbox.
+        await register(service);
+      } finally {
+        await kafka.start();
+      }
+
+      await eventually(
+        async () =>
+          expect(await readiness(service)).toEqual({
+            status: 200,
+            body: {
+              status: 'ready',
+              dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
+              degraded: [],
+            },
+          }),
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      expect(await dependencyUpMetric(service, 'kafka', false)).toBe(1);
+    });
+  },
+);

@@ -1,0 +1,61 @@
+import { eventually, startPrivateRedis, type PrivateRedis } from '@capstone/platform/testing';
+import { logIn, register } from './accounts';
+import { startAuthService, type AuthServiceUnderTest } from './auth-service';
+import { dependencyUpMetric, readiness } from './readiness';
+
+describe('auth-service readiness', () => {
+  let redis: PrivateRedis;
+  let service: AuthServiceUnderTest;
+
+  beforeAll(async () => {
+    // A Redis of this file's own, so stopping it takes nothing from other tests.
+    redis = await startPrivateRedis();
+    service = await startAuthService('readiness', { environment: { REDIS_URL: redis.url } });
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await redis.remove();
+  });
+
+  it('is unready while its Redis is down, since logins fail closed without it, and ready again once it is back', async () => {
+    const account = await register(service);
+    await eventually(async () =>
+      expect(await readiness(service)).toMatchObject({ status: 200, body: { status: 'ready' } }),
+    );
+
+    await redis.stop();
+    try {
+      await eventually(
+        async () =>
+          expect(await readiness(service)).toEqual({
+            status: 503,
+            body: {
+              status: 'unavailable',
+              dependencies: { postgres: 'up', redis: 'down', kafka: 'up' },
+              degraded: [],
+            },
+          }),
+        { timeoutMs: 15_000, intervalMs: 250 },
+      );
+      expect(await dependencyUpMetric(service, 'redis', true)).toBe(0);
+    } finally {
+      await redis.start();
+    }
+
+    await eventually(
+      async () =>
+        expect(await readiness(service)).toEqual({
+          status: 200,
+          body: {
+            status: 'ready',
+            dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
+            degraded: [],
+          },
+        }),
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
+    expect(await dependencyUpMetric(service, 'redis', true)).toBe(1);
+    await logIn(service, account);
+  });
+});
