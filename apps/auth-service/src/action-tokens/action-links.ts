@@ -38,6 +38,11 @@ export class ActionLinks {
     return { token, expiresAt };
   }
 
+  /** The user a valid link is for, or null; the link stays usable (check before doing slow work). */
+  ownerOf(token: string, purpose: ActionPurpose): Promise<string | null> {
+    return this.tokens.findUsable(digestOf(token), purpose, this.clock.now());
+  }
+
   /**
    * The user a valid link was for, or null for an unknown, used or expired one. Every link of that
    * purpose is then spent; run it in a transaction so that a later refusal leaves the link unused.

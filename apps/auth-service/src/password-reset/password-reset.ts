@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { ValidationError } from '@capstone/platform/http';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { passwordProblems } from '../accounts/password-policy';
+import type { User } from '../accounts/user';
 import { UserRepository } from '../accounts/user-repository';
 import { ActionLinks, unusableLink } from '../action-tokens/action-links';
 import { AuditEventType } from '../audit/audit-event-type';
@@ -45,21 +46,28 @@ export class PasswordReset {
   }
 
   async reset(token: string, newPassword: string, client: ClientContext): Promise<void> {
-    const user = await this.transactions.withTransaction(async () => {
-      const userId = await this.links.redeem(token, 'password_reset');
-      const owner = userId && (await this.users.findById(userId));
-      if (!owner || owner.disabledAt) throw unusableLink();
-      // Thrown inside the transaction: a rejected password leaves the link unused.
-      const problems = passwordProblems(newPassword, owner, 'password');
-      if (problems.length > 0) throw new ValidationError(problems);
-      const now = this.clock.now();
-      await this.users.updatePasswordHash(owner.id, await this.passwords.hash(newPassword), now);
+    // Checked and hashed before the transaction opens: argon2 must not hold a pooled connection.
+    const owner = await this.linkOwner(token);
+    // Refused before the link is redeemed, so a rejected password leaves the link unused.
+    const problems = passwordProblems(newPassword, owner, 'password');
+    if (problems.length > 0) throw new ValidationError(problems);
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.transactions.withTransaction(async () => {
+      // Redeemed in the transaction: of two confirmations racing with one link, one changes the password.
+      if ((await this.links.redeem(token, 'password_reset')) !== owner.id) throw unusableLink();
+      await this.users.updatePasswordHash(owner.id, passwordHash, this.clock.now());
       // Whoever forced the reset may hold a session: none survives it.
       await this.revocation.revokeAllForUser(owner.id, RevocationReason.PasswordReset, { client });
       await this.audit.record({ type: AuditEventType.PasswordReset, userId: owner.id, client });
-      return owner;
     });
-    await this.lockout.recordSuccess(user.email);
-    await this.mailer.sendPasswordChanged(user, this.clock.now());
+    await this.lockout.recordSuccess(owner.email);
+    await this.mailer.sendPasswordChanged(owner, this.clock.now());
+  }
+
+  private async linkOwner(token: string): Promise<User> {
+    const userId = await this.links.ownerOf(token, 'password_reset');
+    const owner = userId && (await this.users.findById(userId));
+    if (!owner || owner.disabledAt) throw unusableLink();
+    return owner;
   }
 }

@@ -26,6 +26,14 @@ export class PrismaActionTokenRepository extends ActionTokenRepository {
     });
   }
 
+  async findUsable(digest: string, purpose: ActionPurpose, at: Date): Promise<string | null> {
+    const token = await this.txHost.tx.actionToken.findFirst({
+      where: { tokenHash: digest, purpose, usedAt: null, expiresAt: { gt: at } },
+      select: { userId: true },
+    });
+    return token?.userId ?? null;
+  }
+
   async consume(digest: string, purpose: ActionPurpose, at: Date): Promise<string | null> {
     const [used] = await this.txHost.tx.actionToken.updateManyAndReturn({
       where: { tokenHash: digest, purpose, usedAt: null, expiresAt: { gt: at } },
