@@ -1,5 +1,5 @@
+import type { Role } from '@capstone/platform/auth';
 import { ConflictError, ForbiddenError, ValidationError } from '@capstone/platform/http';
-import type { Role } from '../generated/prisma/enums';
 import { isActiveAdmin, type ManagedUser } from './managed-user';
 
 // The rules every administrative change obeys, whichever API or command asks for it.
