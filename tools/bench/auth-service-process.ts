@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { infraUp } from '../infra';
 import { formatAddress } from '../infra/network';
 import { infraSettings } from '../infra/settings';
+import { binary, runCommand } from '../workspace/command';
 import { repoRoot } from '../workspace/paths';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
@@ -29,28 +30,38 @@ export function authServiceRun(databaseUrl: string): AuthServiceRun {
   };
 }
 
-/** auth-service from source, in production mode, on the run's database; `env` adds or overrides variables. */
-export function startAuthService(
+let built: Promise<void> | undefined;
+
+/** The production bundle, as the image runs it; Nx answers from its cache when nothing changed. */
+function buildAuthService(): Promise<void> {
+  built ??= runCommand(binary('nx'), ['run', 'auth-service:build'], {
+    capture: true,
+    env: { NX_DAEMON: 'false', NX_TUI: 'false' },
+  }).then(({ exitCode, output }) => {
+    if (exitCode !== 0) throw new Error(`nx run auth-service:build failed:\n${output}`);
+  });
+  return built;
+}
+
+/** auth-service as built for production, on the run's database; `env` adds or overrides variables. */
+export async function startAuthService(
   run: AuthServiceRun,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServiceProcess> {
+  await buildAuthService();
   const infra = infraSettings();
-  return startServiceProcess(
-    join(repoRoot, 'apps/auth-service/src/main.ts'),
-    join(repoRoot, 'tsconfig.scripts.json'),
-    {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: run.databaseUrl,
-      REDIS_URL: infra.redisUrl.toString(),
-      KAFKA_BROKERS: infra.kafkaBrokers.map(formatAddress).join(','),
-      KAFKA_TOPIC_PREFIX: run.prefix,
-      QUEUE_PREFIX: run.prefix,
-      RATE_LIMIT_PREFIX: `${run.prefix}:limits`,
-      JWT_ISSUER: 'http://127.0.0.1',
-      SIGNING_KEY_ENCRYPTION_KEY: run.signingKeyEncryptionKey,
-      PUBLIC_APP_URL: 'http://127.0.0.1',
-      ...env,
-    },
-  );
+  return startServiceProcess(join(repoRoot, 'dist/apps/auth-service/main.js'), undefined, {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: run.databaseUrl,
+    REDIS_URL: infra.redisUrl.toString(),
+    KAFKA_BROKERS: infra.kafkaBrokers.map(formatAddress).join(','),
+    KAFKA_TOPIC_PREFIX: run.prefix,
+    QUEUE_PREFIX: run.prefix,
+    RATE_LIMIT_PREFIX: `${run.prefix}:limits`,
+    JWT_ISSUER: 'http://127.0.0.1',
+    SIGNING_KEY_ENCRYPTION_KEY: run.signingKeyEncryptionKey,
+    PUBLIC_APP_URL: 'http://127.0.0.1',
+    ...env,
+  });
 }

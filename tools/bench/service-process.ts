@@ -38,18 +38,20 @@ async function residentBytesOf(pid: number): Promise<number> {
 }
 
 /**
- * Runs a TypeScript entry point from source in its own process, so the load generator does not
- * share its event loop, and resolves once the readiness path answers 200.
+ * Runs an entry point in its own process, so the load generator does not share its event loop,
+ * and resolves once the readiness path answers 200. Built JavaScript runs on plain Node, as in
+ * production; a TypeScript entry (`tsconfig` given) runs from source through SWC.
  */
 export async function startServiceProcess(
   main: string,
-  tsconfig: string,
+  tsconfig: string | undefined,
   env: NodeJS.ProcessEnv,
   { readyWithinMs = 60_000, readyPath = '/health/ready' }: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', main], {
+  const args = tsconfig ? ['-r', '@swc-node/register', main] : [main];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port), SWC_NODE_PROJECT: tsconfig },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
