@@ -15,6 +15,12 @@ export {
 } from './kafka/kafka-recording';
 export { testKafkaNames, type TestKafkaNames } from './kafka/test-kafka-names';
 export { metricValue } from './metrics/metric-value';
+export {
+  probeBadInput,
+  type BadInputProbeOptions,
+  type BadInputReport,
+  type ProbeTokens,
+} from './openapi/bad-input-probe';
 export { prismaProject, servicePrismaProject, type PrismaProject } from './postgres/prisma-project';
 export { createTestDatabase, type TestDatabase } from './postgres/test-database';
 export { awaitQueueJob, type InspectableQueue, type QueuedJob } from './queues/await-queue-job';
