@@ -61,6 +61,35 @@ describe('error format', () => {
       .expect(201, { id: 'p-1', name: 'Desk lamp', priceCents: 2500, isDto: true });
   });
 
+  it('refuses text no database column can store, a NUL byte or an unpaired surrogate, wherever it is sent', async () => {
+    const { body } = await request(app.getHttpServer())
+      .post('/v1/products')
+      .send({ name: 'Desk\u0000lamp', priceCents: 2500 })
+      .expect(422);
+    expect(body.errors).toEqual([
+      {
+        field: 'name',
+        message: 'name must not contain NUL characters or unpaired surrogates',
+        code: 'unstorable_text',
+      },
+    ]);
+
+    await request(app.getHttpServer())
+      .post('/v1/products')
+      .send({ name: 'Desk lamp \uD800', priceCents: 2500 })
+      .expect(422);
+    const { body: byPath } = await request(app.getHttpServer())
+      .get('/v1/products/lamp%00')
+      .expect(422);
+    expect(byPath.errors).toEqual([
+      {
+        field: 'id',
+        message: 'id must not contain NUL characters or unpaired surrogates',
+        code: 'unstorable_text',
+      },
+    ]);
+  });
+
   it('answers malformed JSON with 400 malformed_json, not a server error', async () => {
     const response = await request(app.getHttpServer())
       .post('/v1/products')

@@ -1,18 +1,37 @@
-import { ValidationPipe, type ValidationError as ConstraintFailure } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  ValidationPipe,
+  type ValidationError as ConstraintFailure,
+} from '@nestjs/common';
 import { type FieldError, ValidationError } from '../errors/domain-errors';
+import { unstorableTextErrors } from './storable-text';
 
 /**
  * class-validator DTOs are the one way request input is validated: unknown fields are rejected,
  * payloads become DTO instances, and failures become a `ValidationError` listing every field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (failures) => new ValidationError(toFieldErrors(failures)),
   });
+}
+
+/**
+ * Before any DTO rule, text no column can store is refused wherever it is sent (body, query, path),
+ * so no handler has to remember it and no database error becomes a 500.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const fieldErrors = unstorableTextErrors(value, metadata.data ?? '');
+      if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 function toFieldErrors(failures: ConstraintFailure[], parentPath = ''): FieldError[] {
