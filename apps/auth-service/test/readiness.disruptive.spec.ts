@@ -1,7 +1,7 @@
-import { eventually, kafkaIsManaged, managedKafka } from '@capstone/platform/testing';
+import { kafkaIsManaged, managedKafka } from '@capstone/platform/testing';
 import { logIn, register } from './accounts';
 import { startAuthService, type AuthServiceUnderTest } from './auth-service';
-import { dependencyUpMetric, readiness } from './readiness';
+import { dependencyUpMetric, everythingUp, readinessBecomes } from './readiness';
 
 const title = 'auth-service readiness across a Kafka outage';
 const describeWhenKafkaIsOurs = kafkaIsManaged() ? describe : describe.skip;
@@ -23,31 +23,21 @@ describeWhenKafkaIsOurs(
       const kafka = await managedKafka();
       if (!kafka) throw new Error('Kafka stopped being capstone-managed during the run');
       const account = await register(service);
-      await eventually(async () =>
-        expect(await readiness(service)).toEqual({
-          status: 200,
-          body: {
-            status: 'ready',
-            dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
-            degraded: [],
-          },
-        }),
-      );
+      await readinessBecomes(service, everythingUp);
 
-      const codesDuringOutage: number[] = [];
       await kafka.stop();
       try {
-        await eventually(
-          async () => {
-            const { status, body } = await readiness(service);
-            codesDuringOutage.push(status);
-            expect(body).toEqual({
+        const codesDuringOutage = await readinessBecomes(
+          service,
+          {
+            status: 200,
+            body: {
               status: 'ready',
               dependencies: { postgres: 'up', redis: 'up', kafka: 'down' },
               degraded: ['kafka'],
-            });
+            },
           },
-          { timeoutMs: 30_000, intervalMs: 250 },
+          30_000,
         );
         expect(new Set(codesDuringOutage)).toEqual(new Set([200]));
         expect(await dependencyUpMetric(service, 'kafka', false)).toBe(0);
@@ -59,18 +49,7 @@ describeWhenKafkaIsOurs(
         await kafka.start();
       }
 
-      await eventually(
-        async () =>
-          expect(await readiness(service)).toEqual({
-            status: 200,
-            body: {
-              status: 'ready',
-              dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
-              degraded: [],
-            },
-          }),
-        { timeoutMs: 60_000, intervalMs: 250 },
-      );
+      await readinessBecomes(service, everythingUp, 60_000);
       expect(await dependencyUpMetric(service, 'kafka', false)).toBe(1);
     });
   },

@@ -1,7 +1,7 @@
-import { eventually, startPrivateRedis, type PrivateRedis } from '@capstone/platform/testing';
+import { startPrivateRedis, type PrivateRedis } from '@capstone/platform/testing';
 import { logIn, register } from './accounts';
 import { startAuthService, type AuthServiceUnderTest } from './auth-service';
-import { dependencyUpMetric, readiness } from './readiness';
+import { dependencyUpMetric, everythingUp, readinessBecomes } from './readiness';
 
 describe('auth-service readiness', () => {
   let redis: PrivateRedis;
@@ -20,41 +20,24 @@ describe('auth-service readiness', () => {
 
   it('is unready while its Redis is down, since logins fail closed without it, and ready again once it is back', async () => {
     const account = await register(service);
-    await eventually(async () =>
-      expect(await readiness(service)).toMatchObject({ status: 200, body: { status: 'ready' } }),
-    );
+    await readinessBecomes(service, everythingUp);
 
     await redis.stop();
     try {
-      await eventually(
-        async () =>
-          expect(await readiness(service)).toEqual({
-            status: 503,
-            body: {
-              status: 'unavailable',
-              dependencies: { postgres: 'up', redis: 'down', kafka: 'up' },
-              degraded: [],
-            },
-          }),
-        { timeoutMs: 15_000, intervalMs: 250 },
-      );
+      await readinessBecomes(service, {
+        status: 503,
+        body: {
+          status: 'unavailable',
+          dependencies: { postgres: 'up', redis: 'down', kafka: 'up' },
+          degraded: [],
+        },
+      });
       expect(await dependencyUpMetric(service, 'redis', true)).toBe(0);
     } finally {
       await redis.start();
     }
 
-    await eventually(
-      async () =>
-        expect(await readiness(service)).toEqual({
-          status: 200,
-          body: {
-            status: 'ready',
-            dependencies: { postgres: 'up', redis: 'up', kafka: 'up' },
-            degraded: [],
-          },
-        }),
-      { timeoutMs: 15_000, intervalMs: 250 },
-    );
+    await readinessBecomes(service, everythingUp);
     expect(await dependencyUpMetric(service, 'redis', true)).toBe(1);
     await logIn(service, account);
   });
