@@ -2,8 +2,8 @@ import {
   Global,
   Inject,
   Module,
+  type OnApplicationBootstrap,
   type OnApplicationShutdown,
-  type OnModuleInit,
 } from '@nestjs/common';
 import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { JobProducer } from './job-producer';
@@ -36,7 +36,7 @@ import { ConfigurableQueuesModule, QUEUES_OPTIONS, type QueuesOptions } from './
 })
 export class QueuesModule
   extends ConfigurableQueuesModule
-  implements OnModuleInit, OnApplicationShutdown
+  implements OnApplicationBootstrap, OnApplicationShutdown
 {
   constructor(
     @Inject(QUEUES_OPTIONS) private readonly options: QueuesOptions,
@@ -47,8 +47,9 @@ export class QueuesModule
     super();
   }
 
-  // Before the server is ready: Fastify takes plugins until it starts listening.
-  onModuleInit(): void {
+  // After every module's onModuleInit, so the request hooks modules add there (a login gate) are
+  // in place when the dashboard's plugin inherits them; still before Fastify is ready.
+  onApplicationBootstrap(): void {
     if (this.options.dashboard) {
       mountQueueDashboard(
         this.adapterHost.httpAdapter.getInstance(),

@@ -1,8 +1,16 @@
 import { SendMail, type SendMailJob } from '@capstone/contracts';
-import { Injectable, UnauthorizedException, type INestApplication } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  UnauthorizedException,
+  type INestApplication,
+  type OnModuleInit,
+  type Type,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import request from 'supertest';
 import {
   JobHandler,
@@ -38,9 +46,24 @@ class SendMailHandler implements ProcessesJob<typeof SendMail> {
   }
 }
 
+/** What an app's login gate does: a request hook, added while modules initialise, that supplies the credential. */
+@Module({})
+class AdminCookieModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const server = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    server.addHook('onRequest', async (request: FastifyRequest) => {
+      if (request.headers.cookie === 'session=admin')
+        request.headers.authorization = 'Bearer admin-token';
+    });
+  }
+}
+
 async function startApp(
   options: Partial<QueuesOptions>,
   providers = [SendMailHandler],
+  imports: Type<unknown>[] = [],
 ): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
@@ -50,6 +73,8 @@ async function startApp(
         queues: [SendMail.queue],
         ...options,
       }),
+      // After QueuesModule, as an app's feature modules are.
+      ...imports,
     ],
     providers,
   }).compile();
@@ -140,5 +165,23 @@ describe('the queue dashboard', () => {
       .expect(200);
 
     expect(body.queues.map((queue: { name: string }) => queue.name)).toEqual([SendMail.queue]);
+  });
+});
+
+describe('the queue dashboard behind request hooks of the app', () => {
+  it('runs the hooks modules add while they initialise before its own gate', async () => {
+    const app = await startApp(
+      { dashboard: { authorize: adminsOnly } },
+      [SendMailHandler],
+      [AdminCookieModule],
+    );
+    try {
+      await request(app.getHttpServer())
+        .get('/admin/queues/api/queues')
+        .set('Cookie', 'session=admin')
+        .expect(200);
+    } finally {
+      await stopApp(app);
+    }
   });
 });
