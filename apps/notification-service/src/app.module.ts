@@ -11,6 +11,7 @@ import {
 } from '@capstone/platform/observability';
 import { QueueRegistry, QueuesModule } from '@capstone/platform/queues';
 import { administratorsOnly } from './admin/administrators-only';
+import { DevelopmentLoginModule } from './admin/development-login/development-login.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
@@ -87,6 +88,7 @@ import { TransportModule } from './transport/transport.module';
     MailboxModule,
     MailPreferencesModule,
     MailSourcesModule,
+    DevelopmentLoginModule,
   ],
 })
 export class AppModule {}

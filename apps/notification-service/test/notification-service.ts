@@ -24,6 +24,8 @@ export interface NotificationServiceOptions {
   kafka?: TestKafkaNames;
   /** A BullMQ prefix shared with another service under test, so this one's workers take its jobs. */
   queuePrefix?: string;
+  /** Variables that differ from the test defaults, e.g. `{ NODE_ENV: 'development' }`. */
+  environment?: Record<string, string>;
 }
 
 export interface NotificationServiceUnderTest extends TestApp {
@@ -49,6 +51,7 @@ export async function startNotificationService(
     smtpUrl,
     kafka = testKafkaNames(label),
     queuePrefix = testRedisPrefix(label),
+    environment,
   }: NotificationServiceOptions,
 ): Promise<NotificationServiceUnderTest> {
   const database = await createTestDatabase(servicePrismaProject('notification'));
@@ -66,6 +69,7 @@ export async function startNotificationService(
     JWT_AUDIENCE: issuer.audience,
     SMTP_URL: smtpUrl ?? '',
     PUBLIC_APP_URL,
+    ...environment,
   });
   const app = await createTestApp(AppModule, { http: httpOptions });
   // The app has read its configuration; later test databases are made from the server URL again.

@@ -36,6 +36,12 @@ export const environmentSchema = z
     PUBLIC_APP_URL: z
       .url()
       .describe('origin of the web app, linked from emails such as the welcome'),
+    AUTH_INTERNAL_URL: z
+      .url()
+      .optional()
+      .describe(
+        "auth-service's internal origin, e.g. http://127.0.0.1:3001; in development the admin login page logs in there",
+      ),
   })
   // In production an unset SMTP_URL would silently keep every email in the database.
   .refine(
@@ -43,6 +49,14 @@ export const environmentSchema = z
     {
       path: ['SMTP_URL'],
       message: 'is required in production',
+    },
+  )
+  .refine(
+    (environment) =>
+      environment.AUTH_INTERNAL_URL !== undefined || environment.NODE_ENV !== 'development',
+    {
+      path: ['AUTH_INTERNAL_URL'],
+      message: 'is required in development, for the admin login page',
     },
   );
 
