@@ -33,6 +33,8 @@ export interface AuthServiceOptions {
   kafka?: TestKafkaNames;
   /** A BullMQ prefix shared with another service under test, so its workers take this one's jobs. */
   queuePrefix?: string;
+  /** A database to start on instead of a fresh one; the caller drops it. */
+  database?: TestDatabase;
   /** Variables that differ from the test defaults, e.g. `{ NODE_ENV: 'development' }`. */
   environment?: Record<string, string>;
 }
@@ -44,7 +46,7 @@ export async function startAuthService(
   label: string,
   options: AuthServiceOptions = {},
 ): Promise<AuthServiceUnderTest> {
-  const database = await createTestDatabase(servicePrismaProject('auth'));
+  const database = options.database ?? (await createTestDatabase(servicePrismaProject('auth')));
   const serverUrl = testEndpoints.databaseUrl;
   const kafka = options.kafka ?? testKafkaNames(label);
   const clock = new TestClock();
@@ -78,7 +80,7 @@ export async function startAuthService(
     mailQueue: app.app.get(QueueRegistry).get(MAIL_QUEUE),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

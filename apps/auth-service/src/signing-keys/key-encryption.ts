@@ -30,4 +30,14 @@ export class KeyEncryption {
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
   }
+
+  /** Whether `sealed` was sealed under this key for `kid`: the authentication tag decides. */
+  canOpen(sealed: string, kid: string): boolean {
+    try {
+      this.open(sealed, kid);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }

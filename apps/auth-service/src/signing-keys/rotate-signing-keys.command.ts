@@ -9,7 +9,7 @@ import { environmentSchema } from '../config/environment';
 import { DatabaseModule } from '../database/database.module';
 import { SharedModule } from '../shared/shared.module';
 import { SigningKeyRing } from './signing-key-ring';
-import { SigningKeysModule } from './signing-keys.module';
+import { SigningKeyRingModule } from './signing-key-ring.module';
 
 // Longer than any verifier keeps a JWKS (10 min in libs/platform/auth, 5 min in HTTP caches).
 const DEFAULT_ACTIVATION_DELAY_SECONDS = 900;
@@ -29,7 +29,7 @@ const rotationEnvironment = environmentSchema.pick({
     DatabaseModule,
     SharedModule,
     AuditModule,
-    SigningKeysModule,
+    SigningKeyRingModule,
   ],
 })
 class SigningKeyRotationModule {}
@@ -38,23 +38,52 @@ class SigningKeyRotationModule {}
  * npm run auth:rotate-keys [-- --activate-in <seconds>]
  * Publishes a new key now and lets it sign only after the delay; the old key stays published
  * until the last token it signed has expired.
+ *
+ * npm run auth:rotate-keys -- --retire-unreadable
+ * The remedy auth-service names when it refuses to start: if keys that sign now or later were
+ * sealed under another SIGNING_KEY_ENCRYPTION_KEY, retires them and signs with a new key at once.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'activate-in': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      'activate-in': { type: 'string' },
+      'retire-unreadable': { type: 'boolean', default: false },
+    },
+  });
+  const retireUnreadable = values['retire-unreadable'];
   const delaySeconds = Number(values['activate-in'] ?? DEFAULT_ACTIVATION_DELAY_SECONDS);
-  if (!Number.isInteger(delaySeconds) || delaySeconds < 0) {
-    throw new Error('usage: npm run auth:rotate-keys -- --activate-in <whole seconds>');
+  if (
+    !Number.isInteger(delaySeconds) ||
+    delaySeconds < 0 ||
+    (retireUnreadable && values['activate-in'])
+  ) {
+    throw new Error(
+      'usage: npm run auth:rotate-keys -- --activate-in <whole seconds> | --retire-unreadable',
+    );
   }
   loadEnvironmentFile();
   const context = await NestFactory.createApplicationContext(SigningKeyRotationModule, {
     logger: ['error', 'warn'],
   });
   try {
-    const key = await context.get(SigningKeyRing).rotate(delaySeconds);
+    const ring = context.get(SigningKeyRing);
+    const unreadable = retireUnreadable ? (await ring.unreadableKeys()).map(({ kid }) => kid) : [];
+    if (retireUnreadable && unreadable.length === 0) {
+      console.log('every signing key opens under this SIGNING_KEY_ENCRYPTION_KEY; nothing retired');
+      return;
+    }
+    // The unreadable keys cannot sign meanwhile, so the new key signs at once.
+    const key = await ring.rotate(retireUnreadable ? 0 : delaySeconds);
     await context.get(AuditLog).record({
       type: AuditEventType.SigningKeyRotated,
-      details: { kid: key.kid, activatesAt: key.activatedAt.toISOString() },
+      details: {
+        kid: key.kid,
+        activatesAt: key.activatedAt.toISOString(),
+        ...(retireUnreadable ? { retiredUnreadable: unreadable } : {}),
+      },
     });
+    if (retireUnreadable)
+      console.log(`retired ${unreadable.join(', ')}, which this key cannot open`);
     console.log(`published ${key.kid}; it signs from ${key.activatedAt.toISOString()}`);
   } finally {
     await context.close();

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuthError, AuthErrorCode, type VerificationKeys } from '@capstone/platform/auth';
 import {
   calculateJwkThumbprint,
@@ -43,7 +43,7 @@ const CLOCK_SKEW_MS = 30_000;
  * platform verifier's key source, the public keys auth-service checks its own tokens against.
  */
 @Injectable()
-export class SigningKeyRing implements VerificationKeys, OnModuleInit {
+export class SigningKeyRing implements VerificationKeys {
   readonly algorithms = [SIGNING_ALGORITHM] as const;
   private loaded?: { at: number; keys: LoadedKey[] };
   private unknownKidReloadAt = Number.NEGATIVE_INFINITY;
@@ -56,9 +56,21 @@ export class SigningKeyRing implements VerificationKeys, OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
-  /** The first replica to start creates the first key; the others find it. */
-  async onModuleInit(): Promise<void> {
-    await this.repository.add(await this.newKey(this.clock.now()), { onlyIfNone: true });
+  /** The first replica to start creates the first key; the others find it. True if this one did. */
+  async createFirstKey(): Promise<boolean> {
+    return this.repository.add(await this.newKey(this.clock.now()), { onlyIfNone: true });
+  }
+
+  /**
+   * Keys that sign now or will, but whose private half this environment's key-encryption key
+   * cannot open: sealed by a deployment with another SIGNING_KEY_ENCRYPTION_KEY.
+   */
+  async unreadableKeys(): Promise<StoredSigningKey[]> {
+    const now = this.clock.now();
+    const keys = await this.repository.listCurrent(now);
+    return keys.filter(
+      ({ kid, sealedPrivateKey }) => !this.encryption.canOpen(sealedPrivateKey, kid),
+    );
   }
 
   /**

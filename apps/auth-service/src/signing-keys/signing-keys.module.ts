@@ -1,36 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '@capstone/platform/config';
-import type { Environment } from '../config/environment';
 import { AccessTokenIssuer } from './access-token-issuer';
-import { AccessTokenSettings } from './access-token-settings';
-import { PrismaSigningKeyRepository } from './infrastructure/prisma-signing-key-repository';
-import { KeyEncryption } from './key-encryption';
-import { SigningKeyRepository } from './signing-key-repository';
-import { SigningKeyRing } from './signing-key-ring';
+import { SigningKeyRingModule } from './signing-key-ring.module';
+import { SigningKeyStartup } from './signing-key-startup';
 import { WellKnownController } from './well-known.controller';
 
 @Module({
+  imports: [SigningKeyRingModule],
   controllers: [WellKnownController],
-  providers: [
-    { provide: SigningKeyRepository, useClass: PrismaSigningKeyRepository },
-    {
-      provide: KeyEncryption,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig<Environment>) =>
-        new KeyEncryption(config.get('SIGNING_KEY_ENCRYPTION_KEY')),
-    },
-    {
-      provide: AccessTokenSettings,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig<Environment>): AccessTokenSettings => ({
-        issuer: config.get('JWT_ISSUER'),
-        audience: config.get('JWT_AUDIENCE'),
-        lifetimeSeconds: config.get('ACCESS_TOKEN_TTL_SECONDS'),
-      }),
-    },
-    SigningKeyRing,
-    AccessTokenIssuer,
-  ],
-  exports: [SigningKeyRing, AccessTokenIssuer, AccessTokenSettings],
+  providers: [AccessTokenIssuer, SigningKeyStartup],
+  exports: [SigningKeyRingModule, AccessTokenIssuer],
 })
 export class SigningKeysModule {}
