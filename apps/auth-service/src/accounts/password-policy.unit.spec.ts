@@ -1,4 +1,9 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './password-policy';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PasswordPolicy,
+  passwordProblems,
+} from './password-policy';
 
 const account = { email: 'ada@example.com', username: 'ada_lovelace' };
 
@@ -61,6 +66,18 @@ describe('the password policy', () => {
   it('names the field it was asked to check, such as newPassword on a password change', () => {
     expect(passwordProblems('short', account, 'newPassword')).toEqual([
       expect.objectContaining({ field: 'newPassword', code: 'too_short' }),
+    ]);
+  });
+
+  it('applies only the length window under the length-only policy, as the RealWorld contract asks', () => {
+    const lengthOnly = (password: string) =>
+      passwordProblems(password, account, 'password', PasswordPolicy.LengthOnly);
+
+    expect(lengthOnly('PassWord1')).toEqual([]);
+    expect(lengthOnly('ada_lovelace')).toEqual([]);
+    expect(lengthOnly('qz7!vK2')).toEqual([expect.objectContaining({ code: 'too_short' })]);
+    expect(lengthOnly('x'.repeat(PASSWORD_MAX_LENGTH + 1))).toEqual([
+      expect.objectContaining({ code: 'too_long' }),
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { NotFoundError, ValidationError } from '@capstone/platform/http';
 import { PasswordHasher } from '../accounts/password-hasher';
-import { passwordProblems } from '../accounts/password-policy';
+import { type PasswordPolicy, passwordProblems } from '../accounts/password-policy';
 import { UserRepository } from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
 import { AuditLog } from '../audit/audit-log';
@@ -20,6 +20,8 @@ export interface PasswordChangeRequest {
   currentPassword: string | null;
   newPassword: string;
   endOtherSessions: boolean;
+  /** The full policy unless the API's contract fixes another (RealWorld: ADR 0007). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /** A signed-in user sets a new password, optionally signing out every other device. */
@@ -48,7 +50,12 @@ export class PasswordChange {
         'The current password is incorrect',
       );
     }
-    const problems = passwordProblems(request.newPassword, user, 'newPassword');
+    const problems = passwordProblems(
+      request.newPassword,
+      user,
+      'newPassword',
+      request.passwordPolicy,
+    );
     if (problems.length > 0) throw new ValidationError(problems);
     const passwordHash = await this.passwords.hash(request.newPassword);
     const changedAt = this.clock.now();

@@ -20,7 +20,8 @@ export const realWorldErrors: ErrorMapper = (error) => ({
         ? error.fieldErrors.reduce<Record<string, string[]>>((byField, { field, message }) => {
             // The body wraps everything in `user`; clients key errors by the field itself.
             const key = facadeFieldNames[field] ?? field.replace(/^user\./, '');
-            return { ...byField, [key]: [...(byField[key] ?? []), message] };
+            // The spec answers one message per field; the DTO's rules report the one it names first.
+            return key in byField ? byField : { ...byField, [key]: [message] };
           }, {})
         : (fixedAnswers[error.code] ??
           tokenAnswer(error.code) ?? { [error.code]: [error.message] }),

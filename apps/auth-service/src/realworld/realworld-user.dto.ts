@@ -1,97 +1,103 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsEmail,
-  IsNotEmpty,
-  IsNotEmptyObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts/password-policy';
 import type { User } from '../accounts/user';
 import { USERNAME_PATTERN } from '../registration/register.dto';
+import {
+  atLeast,
+  atMost,
+  emailAddress,
+  FieldRules,
+  matching,
+  required,
+  text,
+  webAddress,
+} from './realworld-field-rules';
 
-// The spec's wording for an empty or missing required field.
 const blank = { message: "can't be blank" };
 const emptyAsNull = ({ value }: { value: unknown }) => (value === '' ? null : value);
-const present = (_: object, value: unknown) => value !== undefined;
+// On update an absent field is left alone, but a sent null or "" is a blank value.
+const sent = (_: object, value: unknown) => value !== undefined;
+
+const validUsername = matching(USERNAME_PATTERN, 'must be 1 to 64 letters, digits, _, . or -');
+// The length window only: the spec accepts every password of 8 characters or more (ADR 0007).
+const passwordRules = [
+  required,
+  text,
+  atLeast(PASSWORD_MIN_LENGTH),
+  atMost(PASSWORD_MAX_LENGTH),
+] as const;
 
 class LoginFields {
   @ApiProperty({ example: 'jake@jake.jake' })
-  @IsDefined(blank)
-  @IsString(blank)
-  @IsNotEmpty(blank)
-  @MaxLength(254)
+  @FieldRules(required, text, atMost(254))
   email!: string;
 
+  // Only the cap that bounds hashing: a short wrong password is "credentials invalid", like any other.
   @ApiProperty({ example: 'jakejakejake' })
-  @IsDefined(blank)
-  @IsString(blank)
-  @IsNotEmpty(blank)
-  @MaxLength(128)
+  @FieldRules(required, text, atMost(PASSWORD_MAX_LENGTH))
   password!: string;
 }
 
 export class RealWorldLoginDto {
   @ApiProperty({ type: LoginFields })
   @IsDefined(blank)
-  @IsNotEmptyObject({}, blank)
   @ValidateNested()
   @Type(() => LoginFields)
   user!: LoginFields;
 }
 
-class RegistrationFields extends LoginFields {
-  @ApiProperty({ example: 'jake' })
-  @IsDefined(blank)
-  @IsString(blank)
-  @IsNotEmpty(blank)
-  @Matches(USERNAME_PATTERN, { message: 'must be 1 to 64 letters, digits, _, . or -' })
+class RegistrationFields {
+  @ApiProperty({ example: 'jake', pattern: USERNAME_PATTERN.source })
+  @FieldRules(required, text, validUsername)
   username!: string;
 
-  @IsEmail({}, { message: 'is invalid' })
-  declare email: string;
+  @ApiProperty({ example: 'jake@jake.jake', maxLength: 254 })
+  @FieldRules(required, emailAddress)
+  email!: string;
+
+  @ApiProperty({
+    example: 'jakejakejake',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
+  @FieldRules(...passwordRules)
+  password!: string;
 }
 
 export class RealWorldRegistrationDto {
   @ApiProperty({ type: RegistrationFields })
   @IsDefined(blank)
-  @IsNotEmptyObject({}, blank)
   @ValidateNested()
   @Type(() => RegistrationFields)
   user!: RegistrationFields;
 }
 
 class UpdateFields {
-  @ApiPropertyOptional({ example: 'jake@jake.jake' })
-  @ValidateIf(present)
-  @IsNotEmpty(blank)
-  @IsEmail({}, { message: 'is invalid' })
-  @MaxLength(254)
+  @ApiPropertyOptional({ example: 'jake@jake.jake', maxLength: 254 })
+  @ValidateIf(sent)
+  @FieldRules(required, emailAddress)
   email?: string;
 
-  @ApiPropertyOptional({ example: 'jake' })
-  @ValidateIf(present)
-  @IsNotEmpty(blank)
-  @Matches(USERNAME_PATTERN, { message: 'must be 1 to 64 letters, digits, _, . or -' })
+  @ApiPropertyOptional({ example: 'jake', pattern: USERNAME_PATTERN.source })
+  @ValidateIf(sent)
+  @FieldRules(required, text, validUsername)
   username?: string;
 
-  @ApiPropertyOptional({ example: 'a brand new staple of horses' })
-  @ValidateIf(present)
-  @IsString(blank)
-  @IsNotEmpty(blank)
+  @ApiPropertyOptional({
+    example: 'a brand new staple of horses',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
+  @ValidateIf(sent)
+  @FieldRules(...passwordRules)
   password?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'I work at statefarm' })
   @Transform(emptyAsNull)
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @FieldRules(text, atMost(2000))
   bio?: string | null;
 
   @ApiPropertyOptional({
@@ -101,8 +107,7 @@ class UpdateFields {
   })
   @Transform(emptyAsNull)
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'is invalid' })
-  @MaxLength(2048)
+  @FieldRules(webAddress, atMost(2048))
   image?: string | null;
 }
 

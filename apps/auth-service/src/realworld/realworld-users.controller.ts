@@ -17,6 +17,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Public, type Principal } from '@capstone/platform/auth';
 import { alreadyTaken } from '../accounts/already-taken';
+import { PasswordPolicy } from '../accounts/password-policy';
 import { PasswordChange } from '../password-change/password-change';
 import { ProfileUpdate } from '../profile/profile-update';
 import { RateLimit } from '../protection/rate-limit';
@@ -69,14 +70,14 @@ export class RealWorldUsersController {
   @ApiOperation({
     summary: 'RealWorld registration, signed in at once',
     description:
-      'Its contract answers a taken email with 409, which the native API does not; the rate limit bounds what that reveals.',
+      'Its contract answers a taken email with 409, which the native API does not; the rate limit bounds what that reveals. It also takes any password of 8 to 128 characters, common or not (ADR 0007).',
   })
   @ApiCreatedResponse({ type: RealWorldUserResponse })
   async register(
     @Body() { user: account }: RealWorldRegistrationDto,
     @Client() client: ClientContext,
   ): Promise<RealWorldUserResponse> {
-    const outcome = await this.registration.register(account, client);
+    const outcome = await this.registration.register(account, client, PasswordPolicy.LengthOnly);
     if (outcome.kind === 'taken') throw alreadyTaken(outcome.fields);
     const tokens = await this.sessions.start(outcome.user, client);
     return RealWorldUserResponse.of(outcome.user, tokens.accessToken);
@@ -96,7 +97,7 @@ export class RealWorldUsersController {
   @ApiOperation({
     summary: 'Update the current user',
     description:
-      'Its contract changes the password without the current one; every other session then ends and the owner is emailed. The answer carries a fresh token with the new username.',
+      'Its contract changes the password without the current one, to any of 8 to 128 characters (ADR 0007); every other session then ends and the owner is emailed. The answer carries a fresh token with the new username.',
   })
   @ApiOkResponse({ type: RealWorldUserResponse })
   async update(
@@ -114,6 +115,7 @@ export class RealWorldUsersController {
           currentPassword: null,
           newPassword: password,
           endOtherSessions: true,
+          passwordPolicy: PasswordPolicy.LengthOnly,
         },
         client,
       );

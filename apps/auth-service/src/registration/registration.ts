@@ -6,7 +6,7 @@ import { ValidationError } from '@capstone/platform/http';
 import { v7 as uuidv7 } from 'uuid';
 import { alreadyTaken } from '../accounts/already-taken';
 import { PasswordHasher } from '../accounts/password-hasher';
-import { passwordProblems } from '../accounts/password-policy';
+import { PasswordPolicy, passwordProblems } from '../accounts/password-policy';
 import { publicProfileOf, type User } from '../accounts/user';
 import { AccountFieldTaken, UserRepository } from '../accounts/user-repository';
 import { AuditEventType } from '../audit/audit-event-type';
@@ -54,8 +54,12 @@ export class Registration {
     await this.passwordReset.request(account.email, client);
   }
 
-  async register(account: NewAccount, client: ClientContext): Promise<RegistrationOutcome> {
-    const problems = passwordProblems(account.password, account);
+  async register(
+    account: NewAccount,
+    client: ClientContext,
+    policy = PasswordPolicy.Full,
+  ): Promise<RegistrationOutcome> {
+    const problems = passwordProblems(account.password, account, 'password', policy);
     if (problems.length > 0) throw new ValidationError(problems);
     // Hashed before the uniqueness check, so a taken email is answered no faster than a new one.
     const passwordHash = await this.passwords.hash(account.password);
