@@ -128,6 +128,6 @@ describe('configureApplication', () => {
   it('reports ready once its real Postgres answers', async () => {
     await request(app.getHttpServer())
       .get('/health/ready')
-      .expect(200, { status: 'ready', dependencies: { postgres: 'up' } });
+      .expect(200, { status: 'ready', dependencies: { postgres: 'up' }, degraded: [] });
   });
 });
