@@ -61,6 +61,14 @@ describe('my profile', () => {
     );
   });
 
+  it('refuses a null username with 422 naming the field: a username can be changed, not removed', async () => {
+    const me = await registerAndLogIn(service);
+
+    const { body } = await update(me.accessToken, { username: null }).expect(422);
+    expect(body.errors).toEqual([expect.objectContaining({ field: 'username' })]);
+    expect((await read(me.accessToken).expect(200)).body.username).toBe(me.username);
+  });
+
   it('needs an access token', async () => {
     await service.http.get('/api/auth/v1/account').expect(401);
     await service.http.patch('/api/auth/v1/account').send({ bio: 'x' }).expect(401);

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOmittable } from '@capstone/platform/http';
 import { USERNAME_PATTERN } from '../registration/register.dto';
 
 // An empty bio or image clears it, as RealWorld clients expect.
@@ -8,7 +9,7 @@ const emptyAsNull = ({ value }: { value: unknown }) => (value === '' ? null : va
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'ada_lovelace', pattern: USERNAME_PATTERN.source })
-  @IsOptional()
+  @IsOmittable()
   @Matches(USERNAME_PATTERN, { message: 'username must be 1 to 64 letters, digits, _, . or -' })
   username?: string;
 

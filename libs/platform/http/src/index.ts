@@ -8,4 +8,5 @@ export * from './errors/domain-errors';
 export * from './errors/error-mapper';
 export * from './openapi/openapi';
 export * from './shutdown/graceful-shutdown';
+export * from './validation/is-omittable';
 export * from './validation/validation-pipe';
