@@ -1,9 +1,9 @@
-import { AUTH_USERS_TOPIC, UserRegistered } from '@capstone/contracts';
+import { AUTH_USERS_TOPIC } from '@capstone/contracts';
 import { Correlation } from '@capstone/platform/observability';
 import { awaitKafkaMessage, eventually, recordKafkaMessages } from '@capstone/platform/testing';
 import { OutboxOutsideTransaction } from '../src';
 import { EventsTestBed } from './support/events-test-bed';
-import { registerUser, updateBio } from './support/users';
+import { registerUser, registeredEvent, updateBio } from './support/users';
 
 describe('the outbox relay', () => {
   let bed: EventsTestBed;
@@ -16,19 +16,7 @@ describe('the outbox relay', () => {
   afterAll(() => bed.close());
 
   it('publishes nothing for a rolled-back transaction', async () => {
-    const abandoned = UserRegistered.create({
-      source: 'events-test',
-      subject: 'c0ffee00-0000-7000-8000-000000000000',
-      data: {
-        userId: 'c0ffee00-0000-7000-8000-000000000000',
-        username: 'ghost',
-        email: 'ghost@example.com',
-        bio: null,
-        image: null,
-        roles: ['user'],
-        emailVerified: false,
-      },
-    });
+    const abandoned = registeredEvent();
     await expect(
       bed.transactions.withTransaction(async () => {
         await bed.outbox.record(abandoned);
@@ -50,19 +38,7 @@ describe('the outbox relay', () => {
   });
 
   it('refuses to record an event outside a transaction, where it would commit without its change', async () => {
-    const orphan = UserRegistered.create({
-      source: 'events-test',
-      subject: 'c0ffee00-0000-7000-8000-000000000001',
-      data: {
-        userId: 'c0ffee00-0000-7000-8000-000000000001',
-        username: 'orphan',
-        email: 'orphan@example.com',
-        bio: null,
-        image: null,
-        roles: ['user'],
-        emailVerified: false,
-      },
-    });
+    const orphan = registeredEvent();
     await expect(bed.outbox.record(orphan)).rejects.toThrow(OutboxOutsideTransaction);
     expect(await bed.prisma.outboxEvent.count({ where: { id: orphan.id } })).toBe(0);
   });

@@ -8,26 +8,29 @@ export interface TestUser {
   email: string;
 }
 
+/** The event announcing a new user; with no user row written, it describes a user who never was. */
+export function registeredEvent(id = uuidv7()) {
+  return UserRegistered.create({
+    source: 'events-test',
+    subject: id,
+    data: {
+      userId: id,
+      username: `user-${id}`,
+      email: `${id}@example.com`,
+      bio: null,
+      image: null,
+      roles: ['user'],
+      emailVerified: false,
+    },
+  });
+}
+
 /** auth-service's side of the story: a state change and its event in one transaction. */
 export async function registerUser(bed: EventsTestBed, id = uuidv7()): Promise<TestUser> {
   const user = { id, username: `user-${id}`, email: `${id}@example.com` };
   await bed.transactions.withTransaction(async () => {
     await bed.tx.user.create({ data: user });
-    await bed.outbox.record(
-      UserRegistered.create({
-        source: 'events-test',
-        subject: id,
-        data: {
-          userId: id,
-          username: user.username,
-          email: user.email,
-          bio: null,
-          image: null,
-          roles: ['user'],
-          emailVerified: false,
-        },
-      }),
-    );
+    await bed.outbox.record(registeredEvent(id));
   });
   return user;
 }
