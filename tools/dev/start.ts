@@ -2,34 +2,64 @@
  * `npm start`: the whole stack as local processes. Infrastructure up, database clients generated,
  * migrations applied, demo data seeded, every service built and started behind the gateway (the
  * same routes as nginx in Compose), then a table of URLs.
- * Ctrl-C stops the services and whatever infrastructure this run started.
+ * Ctrl-C, at any point, stops the services and whatever infrastructure this run started; the
+ * banner names what it found running and leaves up.
  */
-import { infraDown, infraUp, type Component } from '../infra';
+import type { Server } from 'node:http';
+import { infraUp, type ComponentStatus } from '../infra';
 import { binary, runCommand } from '../workspace/command';
 import { databaseUrlFor, deployAll, generateClients, seedAll } from '../db';
 import { syncSharedPrismaModels } from '../prisma-shared';
-import type { Server } from 'node:http';
 import { runnableApps, type RunnableApp } from './apps';
+import { startBanner } from './banner';
 import { startDevGateway } from './dev-gateway';
 import { serviceEnvironment } from './service-environment';
+import { interrupted, stopStack, type StartedStack } from './stack-shutdown';
 import { ServiceSupervisor } from './supervisor';
 
 process.env.NX_DAEMON = 'false';
 process.env.NX_TUI = 'false';
 
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8080);
+const log = (line: string) => console.log(`  ${line}`);
 
 function phase(title: string): void {
   console.log(`\n▶ ${title}`);
 }
 
 async function main(): Promise<void> {
+  const supervisor = new ServiceSupervisor();
+  process.once('exit', () => supervisor.killAll());
+  // Listening from the first moment: a Ctrl-C while Kafka starts or the services build must still
+  // stop what this run started, not end the process and leave a broker behind.
+  const stopRequested = interrupted([
+    () => {
+      log('Ctrl-C again: the services are killed without draining; the infrastructure still stops');
+      supervisor.killAll();
+    },
+    () => {
+      log('leaving now: `npm run infra -- down` stops the infrastructure still running');
+      process.exit(130);
+    },
+  ]);
+
   phase('Infrastructure');
   // Resolves only once every component is healthy; otherwise it throws and nothing else starts.
-  const { statuses, startedNow } = await infraUp({ log: (line) => console.log(`  ${line}`) });
+  const { statuses, startedNow } = await infraUp({ log });
+  const stack: StartedStack = { supervisor, startedNow };
+  const running = startServices(stack, statuses);
+  // Once Ctrl-C has been pressed a half-done start-up may still fail; that failure is no news.
+  running.catch(() => undefined);
+  try {
+    await Promise.race([running.then(() => stopRequested), stopRequested]);
+  } finally {
+    console.log('\nStopping…');
+    await stopStack(stack, { log });
+  }
+}
 
+async function startServices(stack: StartedStack, statuses: ComponentStatus[]): Promise<void> {
   phase('Database clients, migrations and demo data');
-  const log = (line: string) => console.log(`  ${line}`);
   syncSharedPrismaModels();
   await generateClients(undefined, log);
   await deployAll(undefined, log);
@@ -46,8 +76,6 @@ async function main(): Promise<void> {
     log,
   );
 
-  const supervisor = new ServiceSupervisor();
-  process.once('exit', () => supervisor.killAll());
   if (apps.length > 0) {
     phase(`Building ${apps.length} services`);
     const build = await runCommand(binary('nx'), [
@@ -60,23 +88,16 @@ async function main(): Promise<void> {
     if (build.exitCode !== 0) throw new Error('the build failed; see the output above');
 
     phase('Starting services');
-    for (const app of apps) {
-      supervisor.start(app.name, app.entry, app.environment);
-    }
+    for (const app of apps) stack.supervisor?.start(app.name, app.entry, app.environment);
+    stack.gateway = await openGateway(apps);
   }
-  const gateway = apps.length > 0 ? await openGateway(apps) : undefined;
-
-  printUrls(
-    statuses.map((s) => [s.component, s.endpoint]),
+  const banner = startBanner({
+    infra: statuses,
+    startedNow: stack.startedNow,
     apps,
-    gateway !== undefined,
-  );
-  await untilInterrupted();
-
-  console.log('\nStopping…');
-  gateway?.close();
-  await supervisor.stopAll();
-  await stopStartedInfra(startedNow);
+    gatewayPort: stack.gateway && gatewayPort,
+  });
+  console.log(`\n${banner.join('\n')}`);
 }
 
 /** The same routes as the nginx gateway in Compose; a busy port leaves the services reachable directly. */
@@ -89,40 +110,11 @@ async function openGateway(apps: RunnableApp[]): Promise<Server | undefined> {
   }
 }
 
-type ConfiguredApp = RunnableApp & { environment: NodeJS.ProcessEnv };
-
-function printUrls(infra: [string, string][], apps: ConfiguredApp[], gatewayUp: boolean): void {
-  const rows: [string, string][] = [
-    ...infra,
-    ...(gatewayUp ? [['gateway', `http://localhost:${gatewayPort}`] as [string, string]] : []),
-    ...apps.map((app): [string, string] => [app.name, `http://localhost:${app.port}/docs`]),
-    // Without SMTP_URL, notification-service keeps every email in its development mailbox.
-    ...apps
-      .filter((app) => app.name === 'notification-service' && !app.environment.SMTP_URL)
-      .map((app): [string, string] => [
-        'mailbox (admin token)',
-        `http://localhost:${app.port}/api/notifications/v1/admin/mailbox`,
-      ]),
-  ];
-  console.log('\n┌─ Capstone is running ' + '─'.repeat(40));
-  for (const [name, url] of rows) console.log(`│ ${name.padEnd(24)} ${url}`);
-  console.log('└─ Ctrl-C stops everything ' + '─'.repeat(35));
-  if (apps.length === 0) console.log('No services yet: infrastructure only.');
-}
-
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-}
-
-async function stopStartedInfra(startedNow: Component[]): Promise<void> {
-  if (startedNow.length > 0)
-    await infraDown({ only: startedNow, log: (line) => console.log(`  ${line}`) });
-}
-
-main().catch((error: unknown) => {
-  console.error(`\n✗ ${(error as Error).message}`);
-  process.exit(1);
-});
+main().then(
+  // The gateway or a late child may still hold the event loop open.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`\n✗ ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

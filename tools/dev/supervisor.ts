@@ -10,6 +10,8 @@ export class ServiceSupervisor {
   private stopping = false;
 
   start(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+    // A start-up that Ctrl-C overtook must not leave a service behind the shutdown.
+    if (this.stopping) return;
     const prefix = `\x1b[${colours[this.children.size % colours.length]}m${name.padEnd(22)}\x1b[0m│ `;
     const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       cwd: repoRoot,
