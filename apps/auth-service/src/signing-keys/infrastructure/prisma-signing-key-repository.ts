@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import type { JWK } from 'jose';
-import { PrismaService } from '../../database/prisma.service';
+import type { PrismaTransactions } from '../../database/prisma-transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import type { StoredSigningKey } from '../signing-key';
 import { SigningKeyRepository } from '../signing-key-repository';
@@ -10,12 +11,12 @@ const ROTATION_LOCK = 0x5167_4b65;
 
 @Injectable()
 export class PrismaSigningKeyRepository extends SigningKeyRepository {
-  constructor(private readonly prisma: PrismaService) {
+  constructor(private readonly txHost: TransactionHost<PrismaTransactions>) {
     super();
   }
 
   async listCurrent(retiredAfter: Date): Promise<StoredSigningKey[]> {
-    const rows = await this.prisma.signingKey.findMany({
+    const rows = await this.txHost.tx.signingKey.findMany({
       where: { OR: [{ retiredAt: null }, { retiredAt: { gt: retiredAfter } }] },
       orderBy: { createdAt: 'asc' },
     });
@@ -30,8 +31,10 @@ export class PrismaSigningKeyRepository extends SigningKeyRepository {
     }));
   }
 
+  // Its own transaction, or the caller's when one is open: the lock and the swap stay atomic.
   add(key: StoredSigningKey, { onlyIfNone }: { onlyIfNone: boolean }): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROTATION_LOCK})`;
       if (onlyIfNone && (await tx.signingKey.count({ where: { retiredAt: null } })) > 0)
         return false;
