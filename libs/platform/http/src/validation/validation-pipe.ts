@@ -4,7 +4,7 @@ import {
   type ValidationError as ConstraintFailure,
 } from '@nestjs/common';
 import { type FieldError, ValidationError } from '../errors/domain-errors';
-import { unstorableTextErrors } from './storable-text';
+import { inadmissibleInputErrors } from './inadmissible-input';
 
 /**
  * class-validator DTOs are the one way request input is validated: unknown fields are rejected,
@@ -21,13 +21,13 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 /**
- * Before any DTO rule, text no column can store is refused wherever it is sent (body, query, path),
- * so no handler has to remember it and no database error becomes a 500.
+ * Before any DTO rule, text no column can store and values nested too deep to transform are
+ * refused wherever they are sent (body, query, path), so no handler or DTO has to remember them.
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const fieldErrors = unstorableTextErrors(value, metadata.data ?? '');
+      const fieldErrors = inadmissibleInputErrors(value, metadata.data ?? '');
       if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
     }
     return super.transform(value, metadata);
