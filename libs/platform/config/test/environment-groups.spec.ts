@@ -30,6 +30,7 @@ describe('the shared variable groups services spread into their schemas', () => 
       JWKS_URL: 'http://auth:3001/.well-known/jwks.json',
       JWT_ISSUER: 'http://auth:3001',
       JWT_AUDIENCE: 'capstone',
+      ACCESS_TOKEN_MEMO: 'on',
     });
   });
 
