@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts/password-policy';
 import type { User } from '../accounts/user';
 import { USERNAME_PATTERN } from '../registration/register.dto';
@@ -43,6 +43,8 @@ class LoginFields {
 export class RealWorldLoginDto {
   @ApiProperty({ type: LoginFields })
   @IsDefined(blank)
+  // ValidateNested takes an array as a list of zero or more bodies: `{"user": []}` must not pass.
+  @IsObject(blank)
   @ValidateNested()
   @Type(() => LoginFields)
   user!: LoginFields;
@@ -69,6 +71,7 @@ class RegistrationFields {
 export class RealWorldRegistrationDto {
   @ApiProperty({ type: RegistrationFields })
   @IsDefined(blank)
+  @IsObject(blank)
   @ValidateNested()
   @Type(() => RegistrationFields)
   user!: RegistrationFields;
@@ -114,6 +117,7 @@ class UpdateFields {
 export class RealWorldUpdateDto {
   @ApiProperty({ type: UpdateFields })
   @IsDefined(blank)
+  @IsObject(blank)
   @ValidateNested()
   @Type(() => UpdateFields)
   user!: UpdateFields;
