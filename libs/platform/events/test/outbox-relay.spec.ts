@@ -1,4 +1,4 @@
-import { AUTH_USERS_TOPIC } from '@capstone/contracts';
+import { AUTH_USERS_TOPIC, UserProfileUpdated } from '@capstone/contracts';
 import { Correlation } from '@capstone/platform/observability';
 import { awaitKafkaMessage, eventually, recordKafkaMessages } from '@capstone/platform/testing';
 import { OutboxOutsideTransaction } from '../src';
@@ -35,6 +35,43 @@ describe('the outbox relay', () => {
       await recording.stop();
     }
     expect(await bed.prisma.outboxEvent.count({ where: { id: abandoned.id } })).toBe(0);
+  });
+
+  it('records the events of one transaction in the order given and publishes those of one key in that order', async () => {
+    const registered = registeredEvent();
+    const unrelated = registeredEvent();
+    const renamed = UserProfileUpdated.create({
+      source: 'events-test',
+      subject: registered.subject,
+      data: {
+        userId: registered.data.userId,
+        username: `renamed-${registered.data.userId}`,
+        email: registered.data.email,
+        bio: null,
+        image: null,
+      },
+    });
+    await bed.transactions.withTransaction(() =>
+      bed.outbox.recordAll([registered, unrelated, renamed]),
+    );
+
+    const rows = await bed.prisma.outboxEvent.findMany({
+      where: { id: { in: [registered.id, unrelated.id, renamed.id] } },
+      orderBy: { sequence: 'asc' },
+    });
+    expect(rows.map((row) => row.id)).toEqual([registered.id, unrelated.id, renamed.id]);
+    const recording = await recordKafkaMessages(bed.topics.name(AUTH_USERS_TOPIC));
+    try {
+      await eventually(() =>
+        expect(
+          recording.messages
+            .filter((message) => message.key === registered.subject)
+            .map((message) => (JSON.parse(message.value ?? '') as { id: string }).id),
+        ).toEqual([registered.id, renamed.id]),
+      );
+    } finally {
+      await recording.stop();
+    }
   });
 
   it('refuses to record an event outside a transaction, where it would commit without its change', async () => {

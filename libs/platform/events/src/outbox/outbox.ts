@@ -10,7 +10,9 @@ import { outboxChannel } from './outbox-channel';
 /** Thrown when an event is recorded with no transaction open: it would commit without its change. */
 export class OutboxOutsideTransaction extends Error {
   constructor() {
-    super('Outbox.record joins the ambient transaction: call it inside TransactionHost.withTransaction');
+    super(
+      'Outbox.record joins the ambient transaction: call it inside TransactionHost.withTransaction',
+    );
   }
 }
 
@@ -28,20 +30,37 @@ export class Outbox {
 
   async recordAll(events: readonly EventEnvelope[]): Promise<void> {
     if (!this.transactions.isTransactionActive()) throw new OutboxOutsideTransaction();
+    if (events.length === 0) return;
     const tx = this.transactions.tx;
     const context = Correlation.current();
-    for (const event of events) {
+    const rows = events.map((event) => {
       const contract = eventContractFor(event);
-      const topic = contract.topic;
       const stamped = joinCorrelation(contract.parse(event), context);
-      // Serialises writers of one key until commit, so sequence order per key is commit order.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${topic}:${stamped.subject}`}, 0))`;
-      await tx.$executeRaw`
-        INSERT INTO outbox_event (id, topic, key, type, payload, headers)
-        VALUES (${stamped.id}::uuid, ${topic}, ${stamped.subject}, ${stamped.type},
-                ${JSON.stringify(stamped)}::jsonb, ${JSON.stringify(eventHeaders(stamped, context))}::jsonb)`;
-    }
+      return { topic: contract.topic, event: stamped, headers: eventHeaders(stamped, context) };
+    });
+    // Three statements however many events: each round trip through the client costs more than the rows.
+    // Serialises writers of one key until commit, so sequence order per key is commit order; taken in
+    // sorted order, so two transactions sharing keys cannot each hold one the other waits for.
+    const lockKeys = [
+      ...new Set(rows.map(({ topic, event }) => `${topic}:${event.subject}`)),
+    ].sort();
+    await tx.$executeRaw`
+      SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0))
+        FROM unnest(${lockKeys}::text[]) WITH ORDINALITY AS locks(lock_key, position)
+       ORDER BY position`;
+    // Rows are inserted in the order given, so the sequence keeps one transaction's events in order.
+    await tx.$executeRaw`
+      INSERT INTO outbox_event (id, topic, key, type, payload, headers)
+      SELECT id, topic, key, type, payload, headers
+        FROM unnest(${rows.map((row) => row.event.id)}::uuid[],
+                    ${rows.map((row) => row.topic)}::text[],
+                    ${rows.map((row) => row.event.subject)}::text[],
+                    ${rows.map((row) => row.event.type)}::text[],
+                    ${rows.map((row) => JSON.stringify(row.event))}::jsonb[],
+                    ${rows.map((row) => JSON.stringify(row.headers))}::jsonb[])
+             WITH ORDINALITY AS recorded(id, topic, key, type, payload, headers, position)
+       ORDER BY position`;
     // Postgres delivers a notification only when the transaction commits: a rollback wakes nobody.
-    if (events.length > 0) await tx.$executeRaw`SELECT pg_notify(${outboxChannel}, '')`;
+    await tx.$executeRaw`SELECT pg_notify(${outboxChannel}, '')`;
   }
 }
