@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { databaseUrlFor, deployMigrations, prismaProject } from '../db';
+import { databaseUrlFor, deployMigrations, prismaProject, type PrismaProject } from '../db';
 import { repoRoot } from '../workspace/paths';
 
 export interface BenchDatabase {
@@ -19,11 +19,17 @@ async function onServer(statement: string): Promise<void> {
   }
 }
 
-/** A fresh, migrated database for one run of a service's benchmark, so no run sees another's rows. */
-export async function createBenchDatabase(service: string): Promise<BenchDatabase> {
+/**
+ * A fresh, migrated database for one run of a benchmark, so no run sees another's rows: a service's
+ * (`prisma/<service>/`) unless another Prisma project is given.
+ */
+export async function createBenchDatabase(
+  service: string,
+  project: PrismaProject = prismaProject(join(repoRoot, 'prisma', service)),
+): Promise<BenchDatabase> {
   const name = `bench_${service}_${randomBytes(4).toString('hex')}`;
   await onServer(`CREATE DATABASE "${name}"`);
   const url = databaseUrlFor(name);
-  await deployMigrations(prismaProject(join(repoRoot, 'prisma', service)), url);
+  await deployMigrations(project, url);
   return { url, drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

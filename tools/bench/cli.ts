@@ -15,6 +15,7 @@ const USAGE = `usage: npm run bench -- platform | auth [options]
   --warm-up-seconds N   unmeasured load before each target (default 2)
   --seconds N           measured load per target (default 10)
   --logins N            auth: logins timed one after another (default 50)
+  --outbox-events N     platform: events each outbox measurement commits (default 10000)
   --out FILE            results file (default docs/benchmarks.md)`;
 
 const progress = (line: string) =>
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       'warm-up-seconds': { type: 'string', default: '2' },
       seconds: { type: 'string', default: '10' },
       logins: { type: 'string', default: '50' },
+      'outbox-events': { type: 'string', default: '10000' },
       out: { type: 'string', default: join(repoRoot, 'docs/benchmarks.md') },
     },
   });
@@ -39,7 +41,10 @@ async function main(argv: string[]): Promise<number> {
   };
   switch (positionals[0]) {
     case 'platform': {
-      const report = await runPlatformBenchmark(load, progress);
+      const report = await runPlatformBenchmark(
+        { ...load, outboxEvents: Number(values['outbox-events']) },
+        progress,
+      );
       writePlatformReport(values.out, report);
       console.log(JSON.stringify(report, null, 2));
       return 0;

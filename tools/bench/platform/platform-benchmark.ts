@@ -9,9 +9,22 @@ import { createBenchDatabase } from '../bench-database';
 import { measureLoad, type LoadResult, type LoadSettings } from '../http-load';
 import { call } from '../loopback-http';
 import { startServiceProcess, type ServiceProcess } from '../service-process';
+import { measureOutboxThroughput, type OutboxResult } from './outbox-throughput';
 import { DOCUMENT_PATH, DOCUMENT_VARIABLE } from './small-document';
 
-export type PlatformBenchmarkOptions = LoadSettings;
+export interface PlatformBenchmarkOptions extends LoadSettings {
+  /** Events each outbox measurement commits, over all its writers. */
+  outboxEvents: number;
+}
+
+/**
+ * Sixteen writers, each committing one transaction after another: one event a transaction (a
+ * service's usual change and its event) and ten (a change announcing several things at once).
+ */
+export const OUTBOX_SHAPES = [
+  { writers: 16, eventsPerTransaction: 1 },
+  { writers: 16, eventsPerTransaction: 10 },
+] as const;
 
 export interface TargetResult extends LoadResult {
   name: string;
@@ -30,6 +43,8 @@ export interface PlatformBenchmarkReport {
   protectedWithMemo: TargetResult;
   protectedWithoutMemo: TargetResult;
   service: { readyAfterMs: number; residentBytes: number };
+  /** Commit to Kafka acknowledgement through the transactional outbox, one entry per shape. */
+  outbox: OutboxResult[];
   ratios: {
     /** fullPlatform / minimalFastify: what the platform adds to a Fastify route. */
     platformOverFramework: number;
@@ -45,6 +60,8 @@ export const TARGETS = {
   protectedOverOpen: 0.8,
   readyWithinMs: 3_000,
   residentBytes: 150 * 1024 * 1024,
+  outboxEventsPerSecond: 5_000,
+  outboxP99Ms: 100,
 } as const;
 
 const scripts = join(repoRoot, 'tools/bench/platform');
@@ -59,6 +76,7 @@ export type Progress = (line: string) => void;
  * One run, one machine state: a bare node:http server, a minimal Nest app on Fastify and auth-service
  * through the whole platform, each answering the same document, then a token-protected route with
  * and without the verified-token memo. Everything listens on 127.0.0.1 in processes of its own.
+ * Then, with every server stopped, the outbox relay under each writer shape.
  */
 export async function runPlatformBenchmark(
   options: PlatformBenchmarkOptions,
@@ -130,6 +148,18 @@ export async function runPlatformBenchmark(
       PROTECTED_PATH,
       bearer,
     );
+    await Promise.all(running.splice(0).map((process) => process.stop()));
+
+    const outbox: OutboxResult[] = [];
+    for (const shape of OUTBOX_SHAPES) {
+      const name = `outbox, ${shape.writers} writers × ${shape.eventsPerTransaction} events a transaction`;
+      progress(`${name}: ${options.outboxEvents} events`);
+      const result = await measureOutboxThroughput({ ...shape, events: options.outboxEvents });
+      progress(
+        `${name}: ${result.eventsPerSecond.toFixed(0)} events/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
+      );
+      outbox.push(result);
+    }
 
     return {
       measuredAt: new Date().toISOString(),
@@ -144,6 +174,7 @@ export async function runPlatformBenchmark(
       protectedWithMemo,
       protectedWithoutMemo,
       service: { readyAfterMs: service.readyAfterMs, residentBytes },
+      outbox,
       ratios: {
         platformOverFramework: fullPlatform.requestsPerSecond / minimalFastify.requestsPerSecond,
         protectedOverOpenWithMemo:

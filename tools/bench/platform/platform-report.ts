@@ -1,4 +1,5 @@
 import { writeReportSection } from '../report-section';
+import { renderOutboxReport } from './outbox-report';
 import { TARGETS, type PlatformBenchmarkReport, type TargetResult } from './platform-benchmark';
 
 const verdict = (meets: boolean) => (meets ? 'meets' : 'misses');
@@ -20,7 +21,7 @@ export function renderPlatformReport(report: PlatformBenchmarkReport): string {
     `autocannon, ${options.connections} keep-alive connections, ${options.warmUpSeconds} s warm-up then ${options.durationSeconds} s measured per target,`,
     'one target at a time, each server in a process of its own on 127.0.0.1 and the load generator in another.',
     'The bare and minimal servers answer the very document auth-service answered at the start of the run.',
-    'auth-service runs from source (`@swc-node/register`) in production mode against the local Postgres, Redis and Kafka;',
+    'auth-service runs as its production bundle on plain Node, as its image does, against the local Postgres, Redis and Kafka;',
     "it is restarted with `ACCESS_TOKEN_MEMO=off` for the last row. Latencies have autocannon's 1 ms resolution.",
     '',
     '| target | route | req/s | p50 | p99 |',
@@ -57,7 +58,12 @@ export function renderPlatformReport(report: PlatformBenchmarkReport): string {
     'and the token guard deciding the route is public. With the memo on, the protected route checks the',
     'EdDSA signature once and then finds the token in memory; with it off, every request verifies the',
     'signature and claims (jose), which is the price a service pays for a token it has not seen before.',
-    'Ready time includes compiling TypeScript at start; a built image starts faster.',
+    'Ready time is that of the built bundle, as a container starts it.',
+    '',
+    ...renderOutboxReport(report.outbox, {
+      eventsPerSecond: TARGETS.outboxEventsPerSecond,
+      p99Ms: TARGETS.outboxP99Ms,
+    }),
   ].join('\n');
 }
 
