@@ -152,7 +152,7 @@ export async function runPlatformBenchmark(
 
     const outbox: OutboxResult[] = [];
     for (const shape of OUTBOX_SHAPES) {
-      const name = `outbox, ${shape.writers} writers × ${shape.eventsPerTransaction} events a transaction`;
+      const name = `outbox, ${shape.writers} writers × ${shape.eventsPerTransaction} a transaction`;
       progress(`${name}: ${options.outboxEvents} events`);
       const result = await measureOutboxThroughput({ ...shape, events: options.outboxEvents });
       progress(
