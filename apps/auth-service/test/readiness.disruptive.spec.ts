@@ -1,56 +1,48 @@
-import { kafkaIsManaged, managedKafka } from '@capstone/platform/testing';
+import { describeWhenKafkaIsOurs, managedKafka } from '@capstone/platform/testing';
 import { logIn, register } from './accounts';
 import { startAuthService, type AuthServiceUnderTest } from './auth-service';
 import { dependencyUpMetric, everythingUp, readinessBecomes } from './readiness';
 
-const title = 'auth-service readiness across a Kafka outage';
-const describeWhenKafkaIsOurs = kafkaIsManaged() ? describe : describe.skip;
+describeWhenKafkaIsOurs('auth-service readiness across a Kafka outage', () => {
+  let service: AuthServiceUnderTest;
 
-describeWhenKafkaIsOurs(
-  kafkaIsManaged()
-    ? title
-    : `${title} (skipped: Kafka is external, and a test never stops a broker it does not own)`,
-  () => {
-    let service: AuthServiceUnderTest;
+  beforeAll(async () => {
+    service = await startAuthService('readiness-outage');
+  });
 
-    beforeAll(async () => {
-      service = await startAuthService('readiness-outage');
-    });
+  afterAll(() => service.close());
 
-    afterAll(() => service.close());
+  it('stays ready with Kafka degraded while it is down, logs users in meanwhile, and clears the flag once Kafka is back', async () => {
+    const kafka = await managedKafka();
+    if (!kafka) throw new Error('Kafka stopped being capstone-managed during the run');
+    const account = await register(service);
+    await readinessBecomes(service, everythingUp);
 
-    it('stays ready with Kafka degraded while it is down, logs users in meanwhile, and clears the flag once Kafka is back', async () => {
-      const kafka = await managedKafka();
-      if (!kafka) throw new Error('Kafka stopped being capstone-managed during the run');
-      const account = await register(service);
-      await readinessBecomes(service, everythingUp);
-
-      await kafka.stop();
-      try {
-        const codesDuringOutage = await readinessBecomes(
-          service,
-          {
-            status: 200,
-            body: {
-              status: 'ready',
-              dependencies: { postgres: 'up', redis: 'up', kafka: 'down' },
-              degraded: ['kafka'],
-            },
+    await kafka.stop();
+    try {
+      const codesDuringOutage = await readinessBecomes(
+        service,
+        {
+          status: 200,
+          body: {
+            status: 'ready',
+            dependencies: { postgres: 'up', redis: 'up', kafka: 'down' },
+            degraded: ['kafka'],
           },
-          30_000,
-        );
-        expect(new Set(codesDuringOutage)).toEqual(new Set([200]));
-        expect(await dependencyUpMetric(service, 'kafka', false)).toBe(0);
+        },
+        30_000,
+      );
+      expect(new Set(codesDuringOutage)).toEqual(new Set([200]));
+      expect(await dependencyUpMetric(service, 'kafka', false)).toBe(0);
 
-        await logIn(service, account);
-        // Writes go on too: the registration's event waits in the outbox.
-        await register(service);
-      } finally {
-        await kafka.start();
-      }
+      await logIn(service, account);
+      // Writes go on too: the registration's event waits in the outbox.
+      await register(service);
+    } finally {
+      await kafka.start();
+    }
 
-      await readinessBecomes(service, everythingUp, 60_000);
-      expect(await dependencyUpMetric(service, 'kafka', false)).toBe(1);
-    });
-  },
-);
+    await readinessBecomes(service, everythingUp, 60_000);
+    expect(await dependencyUpMetric(service, 'kafka', false)).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ export { createTestApp, type TestApp, type TestAppOptions } from './app/create-t
 export { eventually, type DeadlineOptions } from './eventually';
 export { testEndpoints } from './infrastructure/test-endpoints';
 export { managedKafka, type ManagedKafka } from './infrastructure/test-infrastructure';
-export { kafkaIsManaged } from './jest/kafka-ownership';
+export { describeWhenKafkaIsOurs, kafkaIsManaged } from './jest/kafka-ownership';
 export {
   awaitKafkaEvent,
   awaitKafkaMessage,
