@@ -9,7 +9,8 @@ import {
   redisCheck,
   tolerated,
 } from '@capstone/platform/observability';
-import { QueueRegistry, QueuesModule } from '@capstone/platform/queues';
+import { QueuesModule } from '@capstone/platform/queues';
+import type { Redis } from 'ioredis';
 import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
@@ -21,6 +22,7 @@ import { PasswordChangeModule } from './password-change/password-change.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ProfileModule } from './profile/profile.module';
 import { ProtectionModule } from './protection/protection.module';
+import { RATE_LIMIT_STORE } from './protection/rate-limit-store';
 import { RealWorldModule } from './realworld/realworld.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -38,11 +40,11 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
     ObservabilityModule.forRoot({
       serviceName: 'auth-service',
       readiness: {
-        inject: [PrismaService, QueueRegistry, KafkaHealthCheck],
-        useFactory: (prisma: PrismaService, queues: QueueRegistry, kafka: KafkaHealthCheck) => [
+        inject: [PrismaService, RATE_LIMIT_STORE, KafkaHealthCheck],
+        useFactory: (prisma: PrismaService, rateLimits: Redis, kafka: KafkaHealthCheck) => [
           postgresCheck(() => prisma.$queryRaw`SELECT 1`),
-          // Logins fail closed without the rate limiter's Redis; the mail queue shares that server.
-          redisCheck(queues),
+          // Logins fail closed without the rate limiter's Redis: asked over that very connection.
+          redisCheck(rateLimits),
           // Writes go on while Kafka is away: their events wait in the outbox.
           tolerated(kafka),
         ],

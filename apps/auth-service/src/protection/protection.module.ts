@@ -20,7 +20,7 @@ import { RateLimits } from './rate-limits';
     LoginLockout,
     RateLimitGuard,
   ],
-  exports: [RateLimits, LoginLockout, RateLimitGuard],
+  exports: [RATE_LIMIT_STORE, RateLimits, LoginLockout, RateLimitGuard],
 })
 export class ProtectionModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_STORE) private readonly redis: Redis) {}
