@@ -32,8 +32,12 @@ export class AuthServiceSessions {
       };
     }
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (response.status === 201 && typeof body.accessToken === 'string') {
-      return { accepted: true, accessToken: body.accessToken, expiresIn: Number(body.expiresIn) };
+    if (
+      response.status === 201 &&
+      typeof body.accessToken === 'string' &&
+      typeof body.expiresIn === 'number'
+    ) {
+      return { accepted: true, accessToken: body.accessToken, expiresIn: body.expiresIn };
     }
     if (response.status === 401) {
       return { accepted: false, status: 401, message: 'The email or password is wrong.' };
