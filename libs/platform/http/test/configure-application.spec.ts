@@ -5,10 +5,11 @@ import { logLines } from './support/log-lines';
 
 describe('configureApplication', () => {
   let app: NestFastifyApplication;
+  const logs = logLines();
 
   beforeAll(async () => {
     process.env.CORS_ORIGINS = 'https://shop.example.com';
-    app = await createCatalogApp(logLines());
+    app = await createCatalogApp(logs);
   });
 
   afterAll(async () => {
@@ -49,6 +50,20 @@ describe('configureApplication', () => {
       'X-Correlation-Id',
     ]);
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('logs a preflight the CORS hook answers before any platform hook, with its request id', async () => {
+    await request(app.getHttpServer())
+      .options('/v1/products')
+      .set('Origin', 'https://shop.example.com')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('X-Request-Id', 'preflight-1')
+      .expect(204);
+
+    await expect(logs.waitFor((line) => line.requestId === 'preflight-1')).resolves.toMatchObject({
+      method: 'OPTIONS',
+      status: 204,
+    });
   });
 
   it('echoes X-Request-Id, or generates one, on every response', async () => {

@@ -1,5 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { bytesOf, httpServerEnvironment, loadConfiguration } from '@capstone/platform/config';
+import { beginCorrelation } from '@capstone/platform/observability';
+import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 
 /**
@@ -11,6 +13,8 @@ export function createHttpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     // Requests are logged by @capstone/platform/observability, one line each.
     logger: false,
+    // Before any hook, the framework's own included: every answer, however early, carries its ids.
+    genReqId: (request: IncomingMessage) => beginCorrelation(request).requestId,
     bodyLimit: bytesOf(settings.BODY_LIMIT),
     // Behind the gateway every request comes from its address: rate limits need the forwarded one.
     trustProxy: settings.TRUSTED_PROXIES,

@@ -37,10 +37,10 @@ export class ApplicationExceptionFilter implements ExceptionFilter {
       return;
     }
     const path = (this.server.getRequestUrl(request) ?? '/').split('?')[0];
-    const answer = this.mapperFor(path)(error, {
-      path,
-      requestId: correlationOfRequest(request.raw ?? request)?.requestId,
-    });
+    const requestId = correlationOfRequest(request.raw ?? request)?.requestId;
+    // Also here: a request rejected before the telemetry hook ran has not had the header set.
+    if (requestId) this.server.setHeader(response, 'X-Request-Id', requestId);
+    const answer = this.mapperFor(path)(error, { path, requestId });
     this.server.setHeader(response, 'Content-Type', answer.contentType);
     this.server.reply(response, JSON.stringify(answer.body), answer.status);
   }

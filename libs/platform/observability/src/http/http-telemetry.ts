@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, type PlatformEnvironment } from '@capstone/platform/config';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Correlation } from '../context/correlation';
-import { fromCorrelationHeaders } from '../context/correlation-headers';
 import { type AccessLogSettings, logRequest } from '../logging/access-log';
 import { SERVICE_LOGGER } from '../logging/service-logger.token';
 import { Metrics } from '../metrics/metrics';
-import { beginRequestRecord, correlationOfRequest } from './request-records';
+import { beginCorrelation, correlationOfRequest } from './request-records';
 
 /** What happens around every HTTP request: correlation ids, the access log line, the duration histogram. */
 @Injectable()
@@ -31,21 +29,12 @@ export class HttpTelemetry {
     };
   }
 
-  /**
-   * Adds the hooks to the server. `onRequest` is Fastify's first step, so even a request rejected
-   * while its body is parsed is logged, counted and has ids.
-   */
+  /** Adds the hooks to the server: ids on every response, the context for the handler, the line and the histogram. */
   register(server: FastifyInstance): void {
     server.addHook('onRequest', (request, reply, done) => {
-      const received = fromCorrelationHeaders(request.headers);
-      const requestId = received.requestId ?? randomUUID();
-      const correlation = {
-        requestId,
-        correlationId: received.correlationId ?? requestId,
-        traceparent: received.traceparent,
-      };
-      beginRequestRecord(request.raw, correlation);
-      reply.header('X-Request-Id', requestId);
+      // Begun by the adapter's genReqId; a bare FastifyAdapter (tests) begins it here.
+      const correlation = correlationOfRequest(request.raw) ?? beginCorrelation(request.raw);
+      reply.header('X-Request-Id', correlation.requestId);
       reply.header('X-Correlation-Id', correlation.correlationId);
       Correlation.run(correlation, done);
     });

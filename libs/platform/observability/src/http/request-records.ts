@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { CorrelationContext } from '../context/correlation';
+import { fromCorrelationHeaders } from '../context/correlation-headers';
 
 interface RequestRecord {
   correlation: CorrelationContext;
@@ -10,11 +12,21 @@ interface RequestRecord {
 // Keyed by Node's request, which every layer (Fastify hooks, Nest filters, middleware) can reach.
 const records = new WeakMap<IncomingMessage, RequestRecord>();
 
-export function beginRequestRecord(
-  request: IncomingMessage,
-  correlation: CorrelationContext,
-): void {
+/**
+ * Gives a request its ids: a well-formed `X-Request-Id` or a new UUID, and the caller's
+ * `X-Correlation-Id` (the request id when none came). The platform's adapter calls it as Fastify's
+ * `genReqId`, before any hook, so even a request the framework's own hooks reject has them.
+ */
+export function beginCorrelation(request: IncomingMessage): CorrelationContext {
+  const received = fromCorrelationHeaders(request.headers);
+  const requestId = received.requestId ?? randomUUID();
+  const correlation = {
+    requestId,
+    correlationId: received.correlationId ?? requestId,
+    traceparent: received.traceparent,
+  };
   records.set(request, { correlation });
+  return correlation;
 }
 
 /** The ids of a request, even where the async context is gone (Fastify's error and 404 handlers). */
