@@ -66,7 +66,7 @@ const bodyFailures = new Map<unknown, Omit<ApplicationError, 'fieldErrors'>>([
     {
       status: 415,
       code: 'unsupported_media_type',
-      message: 'This API accepts application/json request bodies',
+      message: 'This API does not accept request bodies of this content type',
     },
   ],
 ]);
@@ -86,7 +86,6 @@ export function toApplicationError(exception: unknown): ApplicationError {
   if (exception instanceof HttpException) return fromHttpException(exception);
   // Thrown inside a handler (a multipart stream over its limit), not by Fastify before it.
   if (isClientFastifyError(exception)) return fromFastifyError(exception);
-  if (isRejectedJson(exception)) return { ...malformedJson, fieldErrors: [] };
   return internalError(500);
 }
 
@@ -133,18 +132,6 @@ function fromFastifyError(error: FastifyError): ApplicationError {
         message: error.message,
         fieldErrors: [],
       };
-}
-
-/**
- * Fastify's JSON parser answers a syntax error (or a `__proto__` key) with a plain error that
- * carries `statusCode: 400`, not one of its coded errors, and Nest passes it on unwrapped.
- */
-function isRejectedJson(exception: unknown): boolean {
-  return (
-    exception instanceof Error &&
-    (exception as { statusCode?: unknown }).statusCode === 400 &&
-    (exception instanceof SyntaxError || /prototype/.test(exception.message))
-  );
 }
 
 /** The client learns that something failed, never what: the cause is logged with the request id. */
