@@ -5,7 +5,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import { ForbiddenException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { problemDetails, toApplicationError } from '@capstone/platform/http';
-import { correlationOfRequest } from '@capstone/platform/observability';
+import { correlationOfRequest, requestFailed } from '@capstone/platform/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -62,7 +62,10 @@ export function mountQueueDashboard(
  */
 function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const path = request.url.split('?', 1)[0];
-  const answer = problemDetails(toApplicationError(error), {
+  const failure = toApplicationError(error);
+  // An authorizer that broke (its database down) is a server fault: the access line gets its stack.
+  if (failure.status >= 500) requestFailed(request.raw, error);
+  const answer = problemDetails(failure, {
     path,
     requestId: correlationOfRequest(request.raw)?.requestId,
   });
