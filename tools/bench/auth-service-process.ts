@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { infraUp } from '../infra';
+import { infraDown, infraUp } from '../infra';
 import { formatAddress } from '../infra/network';
 import { infraSettings } from '../infra/settings';
 import { binary, runCommand } from '../workspace/command';
 import { repoRoot } from '../workspace/paths';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
-/** Starts the local Postgres, Redis and Kafka where they are not running, and insists they are healthy. */
-export async function ensureInfrastructure(): Promise<void> {
-  const { statuses } = await infraUp({ log: () => undefined });
-  const down = statuses.filter((status) => !status.healthy).map((status) => status.component);
-  if (down.length > 0) throw new Error(`infrastructure is not healthy: ${down.join(', ')}`);
+/**
+ * Starts the local Postgres, Redis and Kafka where they are not running (`infraUp` resolves only
+ * once each is healthy), and returns what stops again just those it started, as `npm test` does.
+ */
+export async function ensureInfrastructure(): Promise<() => Promise<void>> {
+  const { startedNow } = await infraUp({ log: () => undefined });
+  return async () => {
+    if (startedNow.length > 0) await infraDown({ only: startedNow, log: () => undefined });
+  };
 }
 
 export interface AuthServiceRun {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
+import { sparePort } from '../infra';
+import { pollUntil } from '../infra/poll';
 import { call } from './loopback-http';
 
 export interface ServiceProcess {
@@ -18,16 +18,6 @@ export interface ServiceProcessOptions {
   readyWithinMs?: number;
   /** Answers 200 once the process can serve; a service's is `/health/ready`. */
   readyPath?: string;
-}
-
-/** A port nobody listens on right now, for a child process to take. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 async function residentBytesOf(pid: number): Promise<number> {
@@ -48,7 +38,7 @@ export async function startServiceProcess(
   env: NodeJS.ProcessEnv,
   { readyWithinMs = 60_000, readyPath = '/health/ready' }: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
-  const port = await freePort();
+  const port = await sparePort();
   const spawnedAt = performance.now();
   const args = tsconfig ? ['-r', '@swc-node/register', main] : [main];
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -63,19 +53,20 @@ export async function startServiceProcess(
       await exited;
     }
   };
-  const deadline = Date.now() + readyWithinMs;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const ready = await call({ url: url + readyPath }).then(
-      ({ status }) => status === 200,
-      () => false,
-    );
-    if (ready) {
-      const readyAfterMs = performance.now() - spawnedAt;
-      const pid = child.pid as number;
-      return { url, readyAfterMs, residentBytes: () => residentBytesOf(pid), stop };
-    }
-    // Polled rather than awaited on an event: readiness is only observable over HTTP.
-    await delay(50);
+  // Polled: readiness is only observable over HTTP. An exit ends the wait early.
+  const ready = await pollUntil(
+    async () =>
+      child.exitCode !== null ||
+      (await call({ url: url + readyPath }).then(
+        ({ status }) => status === 200,
+        () => false,
+      )),
+    { timeoutMs: readyWithinMs, intervalMs: 50 },
+  );
+  if (ready && child.exitCode === null) {
+    const readyAfterMs = performance.now() - spawnedAt;
+    const pid = child.pid as number;
+    return { url, readyAfterMs, residentBytes: () => residentBytesOf(pid), stop };
   }
   await stop();
   throw new Error(

@@ -35,43 +35,50 @@ const LOGINS_PER_ACCOUNT = 5;
 export async function runAuthBenchmark(
   options: AuthBenchmarkOptions,
 ): Promise<AuthBenchmarkReport> {
-  await ensureInfrastructure();
-  const database = await createBenchDatabase('auth');
-  const service = await startAuthService(authServiceRun(database.url));
+  const releaseInfrastructure = await ensureInfrastructure();
   try {
-    const accounts: Account[] = [];
-    for (let index = 0; index < Math.ceil(options.logins / LOGINS_PER_ACCOUNT); index += 1)
-      accounts.push(await registerAccount(service.url));
-    const latenciesMs: number[] = [];
-    let accessToken = '';
-    for (let index = 0; index < options.logins; index += 1) {
-      const login = await logIn(service.url, accounts[index % accounts.length]);
-      latenciesMs.push(login.latencyMs);
-      accessToken = login.accessToken;
+    const database = await createBenchDatabase('auth');
+    const service = await startAuthService(authServiceRun(database.url));
+    try {
+      const accounts: Account[] = [];
+      for (let index = 0; index < Math.ceil(options.logins / LOGINS_PER_ACCOUNT); index += 1)
+        accounts.push(await registerAccount(service.url));
+      const latenciesMs: number[] = [];
+      let accessToken = '';
+      for (let index = 0; index < options.logins; index += 1) {
+        const login = await logIn(service.url, accounts[index % accounts.length]);
+        latenciesMs.push(login.latencyMs);
+        accessToken = login.accessToken;
+      }
+
+      const unauthenticated = await measureLoad(
+        { url: service.url + UNAUTHENTICATED_PATH },
+        options,
+      );
+      const guarded = await measureLoad(
+        { url: service.url + PROTECTED_PATH, headers: { Authorization: `Bearer ${accessToken}` } },
+        options,
+      );
+
+      return {
+        measuredAt: new Date().toISOString(),
+        options,
+        machine: { node: process.version, cpus: availableParallelism() },
+        login: {
+          samples: latenciesMs.length,
+          p50Ms: percentile(latenciesMs, 0.5),
+          p99Ms: percentile(latenciesMs, 0.99),
+        },
+        unauthenticated: { path: UNAUTHENTICATED_PATH, ...unauthenticated },
+        protected: { path: PROTECTED_PATH, ...guarded },
+        ratio: guarded.requestsPerSecond / unauthenticated.requestsPerSecond,
+        target: RATIO_TARGET,
+      };
+    } finally {
+      await service.stop();
+      await database.drop();
     }
-
-    const unauthenticated = await measureLoad({ url: service.url + UNAUTHENTICATED_PATH }, options);
-    const guarded = await measureLoad(
-      { url: service.url + PROTECTED_PATH, headers: { Authorization: `Bearer ${accessToken}` } },
-      options,
-    );
-
-    return {
-      measuredAt: new Date().toISOString(),
-      options,
-      machine: { node: process.version, cpus: availableParallelism() },
-      login: {
-        samples: latenciesMs.length,
-        p50Ms: percentile(latenciesMs, 0.5),
-        p99Ms: percentile(latenciesMs, 0.99),
-      },
-      unauthenticated: { path: UNAUTHENTICATED_PATH, ...unauthenticated },
-      protected: { path: PROTECTED_PATH, ...guarded },
-      ratio: guarded.requestsPerSecond / unauthenticated.requestsPerSecond,
-      target: RATIO_TARGET,
-    };
   } finally {
-    await service.stop();
-    await database.drop();
+    await releaseInfrastructure();
   }
 }

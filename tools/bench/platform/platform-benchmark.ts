@@ -83,108 +83,121 @@ export async function runPlatformBenchmark(
   progress: Progress = () => undefined,
 ): Promise<PlatformBenchmarkReport> {
   progress('infrastructure: ensuring Postgres, Redis and Kafka');
-  await ensureInfrastructure();
-  const database = await createBenchDatabase('auth');
-  const run = authServiceRun(database.url);
-  const running: ServiceProcess[] = [];
-  const measure = async (
-    name: string,
-    url: string,
-    path: string,
-    headers?: Record<string, string>,
-  ) => {
-    progress(`${name}: ${options.warmUpSeconds} s warm-up, ${options.durationSeconds} s measured`);
-    const result = await measureLoad({ url: url + path, headers }, options);
-    progress(
-      `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
-    );
-    return { name, path, ...result };
-  };
+  const releaseInfrastructure = await ensureInfrastructure();
   try {
-    progress('auth-service: starting (verified-token memo on)');
-    const service = await startAuthService(run, { ...productionLogging, ACCESS_TOKEN_MEMO: 'on' });
-    running.push(service);
-    const residentBytes = await service.residentBytes();
-    progress(
-      `auth-service: ready after ${service.readyAfterMs.toFixed(0)} ms, ${(residentBytes / 2 ** 20).toFixed(0)} MB resident`,
-    );
-    const document = await call({ url: service.url + DOCUMENT_PATH });
-    if (document.status !== 200) throw new Error(`${DOCUMENT_PATH} answered ${document.status}`);
-    const { accessToken } = await logIn(service.url, await registerAccount(service.url));
-    const bearer = { Authorization: `Bearer ${accessToken}` };
-
-    const minimalTarget = (script: string) =>
-      startServiceProcess(
-        join(scripts, script),
-        tsconfig,
-        { [DOCUMENT_VARIABLE]: document.body },
-        { readyPath: DOCUMENT_PATH },
-      );
-    const bareServer = await minimalTarget('bare-http-server.ts');
-    running.push(bareServer);
-    const minimalApp = await minimalTarget('minimal-fastify-app.ts');
-    running.push(minimalApp);
-
-    const bare = await measure('bare node:http', bareServer.url, DOCUMENT_PATH);
-    const minimalFastify = await measure('minimal Nest on Fastify', minimalApp.url, DOCUMENT_PATH);
-    const fullPlatform = await measure('auth-service, open route', service.url, DOCUMENT_PATH);
-    const protectedWithMemo = await measure(
-      'auth-service, protected route, memo on',
-      service.url,
-      PROTECTED_PATH,
-      bearer,
-    );
-    await Promise.all(running.splice(0).map((process) => process.stop()));
-
-    progress('auth-service: restarting with ACCESS_TOKEN_MEMO=off');
-    const unmemoised = await startAuthService(run, {
-      ...productionLogging,
-      ACCESS_TOKEN_MEMO: 'off',
-    });
-    running.push(unmemoised);
-    const protectedWithoutMemo = await measure(
-      'auth-service, protected route, memo off',
-      unmemoised.url,
-      PROTECTED_PATH,
-      bearer,
-    );
-    await Promise.all(running.splice(0).map((process) => process.stop()));
-
-    const outbox: OutboxResult[] = [];
-    for (const shape of OUTBOX_SHAPES) {
-      const name = `outbox, ${shape.writers} writers × ${shape.eventsPerTransaction} a transaction`;
-      progress(`${name}: ${options.outboxEvents} events`);
-      const result = await measureOutboxThroughput({ ...shape, events: options.outboxEvents });
+    const database = await createBenchDatabase('auth');
+    const run = authServiceRun(database.url);
+    const running: ServiceProcess[] = [];
+    const measure = async (
+      name: string,
+      url: string,
+      path: string,
+      headers?: Record<string, string>,
+    ) => {
       progress(
-        `${name}: ${result.eventsPerSecond.toFixed(0)} events/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
+        `${name}: ${options.warmUpSeconds} s warm-up, ${options.durationSeconds} s measured`,
       );
-      outbox.push(result);
-    }
-
-    return {
-      measuredAt: new Date().toISOString(),
-      options,
-      machine: { node: process.version, cpus: availableParallelism() },
-      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-        .toString()
-        .trim(),
-      bare,
-      minimalFastify,
-      fullPlatform,
-      protectedWithMemo,
-      protectedWithoutMemo,
-      service: { readyAfterMs: service.readyAfterMs, residentBytes },
-      outbox,
-      ratios: {
-        platformOverFramework: fullPlatform.requestsPerSecond / minimalFastify.requestsPerSecond,
-        protectedOverOpenWithMemo:
-          protectedWithMemo.requestsPerSecond / fullPlatform.requestsPerSecond,
-        protectedOverOpenWithoutMemo:
-          protectedWithoutMemo.requestsPerSecond / fullPlatform.requestsPerSecond,
-      },
+      const result = await measureLoad({ url: url + path, headers }, options);
+      progress(
+        `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
+      );
+      return { name, path, ...result };
     };
+    try {
+      progress('auth-service: starting (verified-token memo on)');
+      const service = await startAuthService(run, {
+        ...productionLogging,
+        ACCESS_TOKEN_MEMO: 'on',
+      });
+      running.push(service);
+      const residentBytes = await service.residentBytes();
+      progress(
+        `auth-service: ready after ${service.readyAfterMs.toFixed(0)} ms, ${(residentBytes / 2 ** 20).toFixed(0)} MB resident`,
+      );
+      const document = await call({ url: service.url + DOCUMENT_PATH });
+      if (document.status !== 200) throw new Error(`${DOCUMENT_PATH} answered ${document.status}`);
+      const { accessToken } = await logIn(service.url, await registerAccount(service.url));
+      const bearer = { Authorization: `Bearer ${accessToken}` };
+
+      const minimalTarget = (script: string) =>
+        startServiceProcess(
+          join(scripts, script),
+          tsconfig,
+          { [DOCUMENT_VARIABLE]: document.body },
+          { readyPath: DOCUMENT_PATH },
+        );
+      const bareServer = await minimalTarget('bare-http-server.ts');
+      running.push(bareServer);
+      const minimalApp = await minimalTarget('minimal-fastify-app.ts');
+      running.push(minimalApp);
+
+      const bare = await measure('bare node:http', bareServer.url, DOCUMENT_PATH);
+      const minimalFastify = await measure(
+        'minimal Nest on Fastify',
+        minimalApp.url,
+        DOCUMENT_PATH,
+      );
+      const fullPlatform = await measure('auth-service, open route', service.url, DOCUMENT_PATH);
+      const protectedWithMemo = await measure(
+        'auth-service, protected route, memo on',
+        service.url,
+        PROTECTED_PATH,
+        bearer,
+      );
+      await Promise.all(running.splice(0).map((process) => process.stop()));
+
+      progress('auth-service: restarting with ACCESS_TOKEN_MEMO=off');
+      const unmemoised = await startAuthService(run, {
+        ...productionLogging,
+        ACCESS_TOKEN_MEMO: 'off',
+      });
+      running.push(unmemoised);
+      const protectedWithoutMemo = await measure(
+        'auth-service, protected route, memo off',
+        unmemoised.url,
+        PROTECTED_PATH,
+        bearer,
+      );
+      await Promise.all(running.splice(0).map((process) => process.stop()));
+
+      const outbox: OutboxResult[] = [];
+      for (const shape of OUTBOX_SHAPES) {
+        const name = `outbox, ${shape.writers} writers × ${shape.eventsPerTransaction} a transaction`;
+        progress(`${name}: ${options.outboxEvents} events`);
+        const result = await measureOutboxThroughput({ ...shape, events: options.outboxEvents });
+        progress(
+          `${name}: ${result.eventsPerSecond.toFixed(0)} events/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
+        );
+        outbox.push(result);
+      }
+
+      return {
+        measuredAt: new Date().toISOString(),
+        options,
+        machine: { node: process.version, cpus: availableParallelism() },
+        commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+          .toString()
+          .trim(),
+        bare,
+        minimalFastify,
+        fullPlatform,
+        protectedWithMemo,
+        protectedWithoutMemo,
+        service: { readyAfterMs: service.readyAfterMs, residentBytes },
+        outbox,
+        ratios: {
+          platformOverFramework: fullPlatform.requestsPerSecond / minimalFastify.requestsPerSecond,
+          protectedOverOpenWithMemo:
+            protectedWithMemo.requestsPerSecond / fullPlatform.requestsPerSecond,
+          protectedOverOpenWithoutMemo:
+            protectedWithoutMemo.requestsPerSecond / fullPlatform.requestsPerSecond,
+        },
+      };
+    } finally {
+      await Promise.all(running.map((process) => process.stop()));
+      await database.drop();
+    }
   } finally {
-    await Promise.all(running.map((process) => process.stop()));
-    await database.drop();
+    await releaseInfrastructure();
   }
 }
