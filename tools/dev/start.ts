@@ -43,11 +43,15 @@ async function main(): Promise<void> {
     },
   ]);
 
+  let stopping = false;
+  void stopRequested.then(() => (stopping = true));
+
   phase('Infrastructure');
   // Resolves only once every component is healthy; otherwise it throws and nothing else starts.
   const { statuses, startedNow } = await infraUp({ log });
   const stack: StartedStack = { supervisor, startedNow };
-  const running = startServices(stack, statuses);
+  // Ctrl-C while the infrastructure came up: build and start nothing on top of what now stops.
+  const running = stopping ? Promise.resolve() : startServices(stack, statuses);
   // Once Ctrl-C has been pressed a half-done start-up may still fail; that failure is no news.
   running.catch(() => undefined);
   try {
