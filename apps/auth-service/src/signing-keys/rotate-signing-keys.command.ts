@@ -10,6 +10,7 @@ import { DatabaseModule } from '../database/database.module';
 import { SharedModule } from '../shared/shared.module';
 import { SigningKeyRing } from './signing-key-ring';
 import { SigningKeyRingModule } from './signing-key-ring.module';
+import { UnreadableKeyRetirement } from './unreadable-key-retirement';
 
 // Longer than any verifier keeps a JWKS (10 min in libs/platform/auth, 5 min in HTTP caches).
 const DEFAULT_ACTIVATION_DELAY_SECONDS = 900;
@@ -66,24 +67,23 @@ async function main(): Promise<void> {
     logger: ['error', 'warn'],
   });
   try {
-    const ring = context.get(SigningKeyRing);
-    const unreadable = retireUnreadable ? (await ring.unreadableKeys()).map(({ kid }) => kid) : [];
-    if (retireUnreadable && unreadable.length === 0) {
-      console.log('every signing key opens under this SIGNING_KEY_ENCRYPTION_KEY; nothing retired');
+    if (retireUnreadable) {
+      const repaired = await context.get(UnreadableKeyRetirement).retire();
+      if (!repaired) {
+        console.log(
+          'every signing key opens under this SIGNING_KEY_ENCRYPTION_KEY; nothing retired',
+        );
+        return;
+      }
+      console.log(`retired ${repaired.retired.join(', ')}, which this key cannot open`);
+      console.log(`published ${repaired.key.kid}; it signs from now on`);
       return;
     }
-    // The unreadable keys cannot sign meanwhile, so the new key signs at once.
-    const key = await ring.rotate(retireUnreadable ? 0 : delaySeconds);
+    const key = await context.get(SigningKeyRing).rotate(delaySeconds);
     await context.get(AuditLog).record({
       type: AuditEventType.SigningKeyRotated,
-      details: {
-        kid: key.kid,
-        activatesAt: key.activatedAt.toISOString(),
-        ...(retireUnreadable ? { retiredUnreadable: unreadable } : {}),
-      },
+      details: { kid: key.kid, activatesAt: key.activatedAt.toISOString() },
     });
-    if (retireUnreadable)
-      console.log(`retired ${unreadable.join(', ')}, which this key cannot open`);
     console.log(`published ${key.kid}; it signs from ${key.activatedAt.toISOString()}`);
   } finally {
     await context.close();

@@ -6,6 +6,7 @@ import { PrismaSigningKeyRepository } from './infrastructure/prisma-signing-key-
 import { KeyEncryption } from './key-encryption';
 import { SigningKeyRepository } from './signing-key-repository';
 import { SigningKeyRing } from './signing-key-ring';
+import { UnreadableKeyRetirement } from './unreadable-key-retirement';
 
 /**
  * The key table and what reads it, without the start-up check: the rotation command imports this,
@@ -30,7 +31,8 @@ import { SigningKeyRing } from './signing-key-ring';
       }),
     },
     SigningKeyRing,
+    UnreadableKeyRetirement,
   ],
-  exports: [SigningKeyRing, AccessTokenSettings],
+  exports: [SigningKeyRing, UnreadableKeyRetirement, AccessTokenSettings],
 })
 export class SigningKeyRingModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@capstone/platform/config';
 import type { Environment } from '../config/environment';
 import { SigningKeyRing } from './signing-key-ring';
+import { UnreadableKeyRetirement } from './unreadable-key-retirement';
 
 export const RETIRE_UNREADABLE_COMMAND = 'npm run auth:rotate-keys -- --retire-unreadable';
 
@@ -29,22 +30,24 @@ export class SigningKeyStartup implements OnModuleInit {
 
   constructor(
     private readonly ring: SigningKeyRing,
+    private readonly retirement: UnreadableKeyRetirement,
     private readonly config: AppConfig<Environment>,
   ) {}
 
   async onModuleInit(): Promise<void> {
     if (await this.ring.createFirstKey()) return;
-    const unreadable = (await this.ring.unreadableKeys()).map(({ kid }) => kid);
-    if (unreadable.length === 0) return;
     // Only development repairs itself: elsewhere a wrong key is an operator's mistake, and retiring
     // the keys other replicas sign with would log every user out. Tests are as strict as production.
     if (this.config.get('NODE_ENV') !== 'development') {
-      throw new UnreadableSigningKeysError(unreadable);
+      const unreadable = (await this.ring.unreadableKeys()).map(({ kid }) => kid);
+      if (unreadable.length > 0) throw new UnreadableSigningKeysError(unreadable);
+      return;
     }
-    const key = await this.ring.rotate(0);
+    const repaired = await this.retirement.retire();
+    if (!repaired) return;
     this.logger.warn(
-      `retired signing keys ${unreadable.join(', ')}, sealed under another SIGNING_KEY_ENCRYPTION_KEY; ` +
-        `signing with the new key ${key.kid} (development only; production refuses to start)`,
+      `retired signing keys ${repaired.retired.join(', ')}, sealed under another SIGNING_KEY_ENCRYPTION_KEY; ` +
+        `signing with the new key ${repaired.key.kid} (development only; production refuses to start)`,
     );
   }
 }

@@ -52,7 +52,7 @@ describe('signing keys sealed under another SIGNING_KEY_ENCRYPTION_KEY', () => {
       (key) => key.kid,
     );
 
-  it('in development, retires them with a warning and signs with a new key, still publishing the old one', async () => {
+  it('in development, retires them with a warning and an audit entry and signs with a new key, still publishing the old one', async () => {
     const foreign = await keysSealedElsewhere();
     const warn = jest.spyOn(Logger.prototype, 'warn');
 
@@ -77,6 +77,13 @@ describe('signing keys sealed under another SIGNING_KEY_ENCRYPTION_KEY', () => {
       where: { kid: foreign.kid },
     });
     expect(stored?.retiredAt).not.toBeNull();
+    // The repair leaves the same audit entry the operator's command does.
+    const audited = await service.app.get(PrismaService).auditEvent.findMany({
+      where: { type: 'signing_key.rotated' },
+    });
+    expect(audited.map((entry) => entry.details)).toContainEqual(
+      expect.objectContaining({ kid: newKid, retiredUnreadable: [foreign.kid] }),
+    );
   });
 
   it('in production, refuses to start, naming the cause and the remedy', async () => {
