@@ -74,9 +74,8 @@ export const kafkaBrokers = () =>
 export const httpServerEnvironment = () => ({
   BODY_LIMIT: bodyLimit(),
   UPLOAD_LIMIT: byteSize('10mb', 'the largest accepted file in a multipart upload'),
-  TRUSTED_PROXIES: z
-    .string()
-    .default('loopback, linklocal, uniquelocal')
+  TRUSTED_PROXIES: commaSeparated(z.string().min(1))
+    .default(['loopback', 'linklocal', 'uniquelocal'])
     .describe(
       'comma-separated addresses, CIDR ranges or the names loopback, linklocal, uniquelocal: ' +
         'proxies whose X-Forwarded-For is believed for the client IP',
