@@ -5,3 +5,4 @@ export * from './job-contract';
 export * from './queues/mail';
 export * from './registry';
 export * from './topics/auth-users';
+export * from './topics/blog-articles';

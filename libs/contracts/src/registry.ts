@@ -4,9 +4,10 @@ import type { EventContract } from './event-contract';
 import type { JobContract } from './job-contract';
 import { SendMail } from './queues/mail';
 import { authUsersEvents } from './topics/auth-users';
+import { blogArticlesEvents } from './topics/blog-articles';
 
 /** Every event the system may publish. A topic or type not listed here does not exist. */
-export const eventContracts: readonly EventContract[] = [...authUsersEvents];
+export const eventContracts: readonly EventContract[] = [...authUsersEvents, ...blogArticlesEvents];
 
 /** Every queued job the system may enqueue. */
 export const jobContracts: readonly JobContract[] = [SendMail];
