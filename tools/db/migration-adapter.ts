@@ -48,6 +48,28 @@ function poolConfig(databaseUrl: string): pg.PoolConfig {
   };
 }
 
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  underlyingDriver(): { query(text: string): Promise<unknown> };
+};
+
+/**
+ * The pg adapter runs a script by splitting it at every `;`, which cuts a `$$`-quoted function
+ * body (a trigger) apart. Postgres's simple query protocol takes the whole script at once, as the
+ * native schema engine sends it; errors still surface through the adapter's own error mapping.
+ */
+function runScriptsWhole<T extends object>(adapter: T): T {
+  const runner = adapter as unknown as ScriptRunner & { onError(error: unknown): never };
+  runner.executeScript = async (script) => {
+    try {
+      await runner.underlyingDriver().query(script);
+    } catch (error) {
+      runner.onError(error);
+    }
+  };
+  return adapter;
+}
+
 /**
  * The driver adapter the schema engine migrates through. Its shadow database (where migrations are
  * replayed to compute the next one) is dropped with FORCE once released, so a pool that has not yet
@@ -65,7 +87,7 @@ export class MigrationAdapterFactory extends PrismaPg {
 
   /** Freeing the engine does not release its connections (or the advisory lock one of them holds). */
   override async connect(): ReturnType<PrismaPg['connect']> {
-    const adapter = await super.connect();
+    const adapter = runScriptsWhole(await super.connect());
     const release = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       this.open.delete(adapter);
@@ -85,7 +107,7 @@ export class MigrationAdapterFactory extends PrismaPg {
     const admin = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...this.poolConfig, database }).connect();
+    const shadow = runScriptsWhole(await new PrismaPg({ ...this.poolConfig, database }).connect());
     const release = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await release();

@@ -1,5 +1,9 @@
-import type { HttpOptions } from '@capstone/platform/http';
-import { realWorldErrors } from './realworld/realworld-errors';
+import { realWorldErrors, type HttpOptions } from '@capstone/platform/http';
+
+const realWorld = realWorldErrors({
+  fixedAnswers: { invalid_credentials: { credentials: ['invalid'] } },
+  fieldNames: { newPassword: 'password' },
+});
 
 /** What main.ts gives bootstrapService, and the tests give createTestApp: one definition for both. */
 export const httpOptions: HttpOptions = {
@@ -9,5 +13,5 @@ export const httpOptions: HttpOptions = {
     version: '1',
   },
   // The RealWorld user endpoints answer in that API's own error format.
-  errorMappers: { '/api/users': realWorldErrors, '/api/user': realWorldErrors },
+  errorMappers: { '/api/users': realWorld, '/api/user': realWorld },
 };

@@ -13,7 +13,7 @@ import {
   required,
   text,
   webAddress,
-} from './realworld-field-rules';
+} from '@capstone/platform/http';
 
 const blank = { message: "can't be blank" };
 const emptyAsNull = ({ value }: { value: unknown }) => (value === '' ? null : value);

@@ -10,3 +10,5 @@ export * from './openapi/openapi';
 export * from './shutdown/graceful-shutdown';
 export * from './validation/is-omittable';
 export * from './validation/validation-pipe';
+export * from './realworld/realworld-errors';
+export * from './realworld/realworld-field-rules';
