@@ -1,88 +1,40 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from '../component';
-import { InfraError } from '../infra-error';
 import { downloadCacheDir } from '../infra-paths';
-import { findExecutable } from '../process/executables';
-import { tailOf } from '../process/log-tail';
-import { runToCompletion } from '../process/run-to-completion';
-import { MavenDownloadProgress, formatSize } from './maven-progress';
+import { dependencyPlugin, ensureMavenArtifacts } from '../maven/maven-artifacts';
 
 /** The newest Kafka line kafkajs 2.x is known to work with. */
 export const kafkaVersion = '3.9.2';
 // Kafka 3.9 logs through slf4j 1.7 and ships reload4j as the log4j implementation, but declares no binding.
 const slf4jVersion = '1.7.36';
 const reload4jVersion = '1.2.25';
-const dependencyPlugin = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
-
-function kafkaHome(): string {
-  return join(downloadCacheDir(), `kafka-${kafkaVersion}`);
-}
 
 /** The broker's jars, fetched from Maven Central on first use (Maven logging to `logFile`) and reused, offline, ever after. Returns their folder. */
 export async function ensureKafkaDistribution(logFile: string, log: Log): Promise<string> {
-  const libs = join(kafkaHome(), 'libs');
-  if (existsSync(libs)) return libs;
-
-  const maven = findExecutable('mvn');
-  if (!maven) {
-    throw new InfraError(
-      'PREREQUISITE_MISSING',
-      `Kafka ${kafkaVersion} is not in ${kafkaHome()} yet and Maven, which fetches it, is not installed. ` +
-        'Install it with `sudo apt-get install maven` (Debian/Ubuntu) or `brew install maven` (macOS), or point KAFKA_BROKERS at a running Kafka.',
-    );
-  }
-  mkdirSync(downloadCacheDir(), { recursive: true });
-  const staging = mkdtempSync(join(downloadCacheDir(), `.kafka-${kafkaVersion}-`));
-  try {
-    await download(maven, staging, logFile, log);
-    publish(staging, libs);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return libs;
-}
-
-async function download(maven: string, staging: string, logFile: string, log: Log): Promise<void> {
-  const pom = join(staging, 'pom.xml');
-  writeFileSync(pom, runtimePom());
-  log(
-    `kafka: fetching Apache Kafka ${kafkaVersion} from Maven Central (about 100 MB, once) into ${kafkaHome()}`,
+  const home = await ensureMavenArtifacts(
+    {
+      component: 'kafka',
+      title: `Apache Kafka ${kafkaVersion}`,
+      approximateSize: 'about 100 MB',
+      home: join(downloadCacheDir(), `kafka-${kafkaVersion}`),
+      alternative: 'point KAFKA_BROKERS at a running Kafka',
+      logFile,
+      prepare: (staging) => {
+        const pom = join(staging, 'pom.xml');
+        writeFileSync(pom, runtimePom());
+        return [
+          '-f',
+          pom,
+          `${dependencyPlugin}:copy-dependencies`,
+          `-DoutputDirectory=${join(staging, 'libs')}`,
+          '-DincludeScope=runtime',
+        ];
+      },
+    },
+    log,
   );
-  const progress = new MavenDownloadProgress(log);
-  const started = Date.now();
-  const exitCode = await runToCompletion({
-    command: maven,
-    args: [
-      '-B',
-      '-Dstyle.color=never',
-      '-f',
-      pom,
-      `${dependencyPlugin}:copy-dependencies`,
-      `-DoutputDirectory=${join(staging, 'libs')}`,
-      '-DincludeScope=runtime',
-    ],
-    logFile,
-    onLine: progress.onLine,
-  }).finally(() => progress.stop());
-  if (exitCode !== 0) {
-    throw new InfraError(
-      'DOWNLOAD_FAILED',
-      `Maven could not fetch Kafka ${kafkaVersion} (exit ${exitCode}); ${logFile} ends with:\n${tailOf(logFile)}`,
-    );
-  }
-  log(
-    `kafka: fetched in ${Math.round((Date.now() - started) / 1000)}s (${formatSize(progress.downloadedBytes)} from the network)`,
-  );
-}
-
-/** A rename is atomic, so an interrupted download never looks complete; a concurrent one that finished first wins. */
-function publish(staging: string, libs: string): void {
-  try {
-    renameSync(staging, kafkaHome());
-  } catch (error) {
-    if (!existsSync(libs)) throw error;
-  }
+  return join(home, 'libs');
 }
 
 function runtimePom(): string {

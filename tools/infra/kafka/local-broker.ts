@@ -4,9 +4,10 @@ import type { Log } from '../component';
 import type { InfraPaths } from '../infra-paths';
 import type { SocketAddress } from '../network';
 import type { ProcessLaunch } from '../process/detached-process';
+import { javaExecutable } from '../process/java-runtime';
 import { renderLog4jProperties, renderServerProperties } from './broker-config';
 import { ensureKafkaDistribution } from './kafka-distribution';
-import { javaExecutable, kafkaJvm } from './kafka-jvm';
+import { kafkaJvm } from './kafka-jvm';
 import { ensureFormattedStorage } from './kafka-storage';
 
 /** A real Apache Kafka broker on the local JDK, its configuration and data under the data dir's kafka/. */
@@ -17,7 +18,7 @@ export async function localBrokerLaunch(
   log: Log,
 ): Promise<ProcessLaunch> {
   // Looked up before the download, so a missing JDK is reported before minutes are spent.
-  const java = javaExecutable();
+  const java = javaExecutable({ name: 'Kafka', setting: 'KAFKA_BROKERS' });
   const { kafka } = paths;
   const libsDir = await ensureKafkaDistribution(paths.logFile('kafka-download'), log);
   const jvm = kafkaJvm(java, libsDir, kafka.log4jProperties);

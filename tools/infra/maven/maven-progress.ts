@@ -1,4 +1,4 @@
-import type { Log } from '../component';
+import type { Component, Log } from '../component';
 
 export interface MavenDownload {
   file: string;
@@ -30,6 +30,7 @@ export class MavenDownloadProgress {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
+    private readonly component: Component,
     private readonly log: Log,
     heartbeatMs = 15_000,
   ) {
@@ -61,6 +62,6 @@ export class MavenDownloadProgress {
 
   private report(message: string): void {
     this.lastReport = Date.now();
-    this.log(`kafka: ${message}`);
+    this.log(`${this.component}: ${message}`);
   }
 }
