@@ -1,4 +1,4 @@
-/** `npm run infra -- up|down|status`: the Postgres, Redis and Kafka every service and test relies on. */
+/** `npm run infra -- up|down|status`: the Postgres, Redis, Kafka and S3 every service and test relies on. */
 import type { ComponentStatus } from './component';
 import { InfraError } from './infra-error';
 import { infraDown, infraStatus, infraUp } from './lifecycle';

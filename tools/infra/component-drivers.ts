@@ -4,6 +4,7 @@ import { kafkaDriver } from './kafka/kafka-driver';
 import { postgresDriver } from './postgres/postgres-driver';
 import { serviceDatabases } from './postgres/service-databases';
 import { redisDriver } from './redis/redis-driver';
+import { s3Driver } from './s3/s3-driver';
 import type { InfraSettings } from './settings';
 
 /** Drivers in start order, configured by `settings`; services are discovered in `prismaDir` (default: the workspace's prisma/). */
@@ -13,6 +14,7 @@ export function componentDrivers(settings: InfraSettings, prismaDir?: string): C
     postgresDriver(settings.databaseUrl, serviceDatabases(prismaDir), paths),
     redisDriver(settings.redisUrl, paths),
     kafkaDriver(settings.kafkaBrokers, settings.kafkaHeapOptions, paths),
+    s3Driver(settings.s3Endpoint, settings.s3Signing, paths),
   ];
 }
 

@@ -1,10 +1,10 @@
 import type { ProcessLaunch } from './process/detached-process';
 import type { SocketAddress } from './network';
 
-export type Component = 'postgres' | 'redis' | 'kafka';
+export type Component = 'postgres' | 'redis' | 'kafka' | 's3';
 
 /** Start order; `down` walks it backwards. */
-export const components: readonly Component[] = ['postgres', 'redis', 'kafka'];
+export const components: readonly Component[] = ['postgres', 'redis', 'kafka', 's3'];
 
 export interface ComponentStatus {
   component: Component;

@@ -1,4 +1,4 @@
-/** Local infrastructure for services, tests and `npm start`: Postgres, Redis and Kafka, found or started. */
+/** Local infrastructure for services, tests and `npm start`: Postgres, Redis, Kafka and S3, found or started. */
 export type { Component, ComponentStatus, UpResult } from './component';
 export {
   infraDown,

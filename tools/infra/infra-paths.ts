@@ -18,7 +18,13 @@ export interface InfraPaths {
     clusterIdFile: string;
     logDir: string;
   };
-  logFile(name: Component | 'kafka-download'): string;
+  s3: {
+    /** S3Mock's working directory, where a JVM would write a crash report. */
+    workDir: string;
+    /** Its buckets and objects, kept across restarts like Kafka's topics. */
+    storeRoot: string;
+  };
+  logFile(name: Component | `${Component}-download`): string;
 }
 
 /** Everything under one data dir: .data/ in the repository (git ignores it), or a test's scratch folder. */
@@ -33,6 +39,10 @@ export function infraPaths(dataDir: string): InfraPaths {
       log4jProperties: join(dataDir, 'kafka', 'log4j.properties'),
       clusterIdFile: join(dataDir, 'kafka', 'cluster-id'),
       logDir: join(dataDir, 'kafka', 'data'),
+    },
+    s3: {
+      workDir: join(dataDir, 's3'),
+      storeRoot: join(dataDir, 's3', 'store'),
     },
     logFile: (name) => join(dataDir, 'logs', `${name}.log`),
   };

@@ -8,7 +8,7 @@ import { isListening } from './network';
 import { infraSettings } from './settings';
 import { scratchInfra, sparePort, type ScratchInfra } from './testing/scratch-infra';
 
-// The test runner brings infrastructure up before Jest, but on a cold machine this run may download Kafka.
+// The test runner brings infrastructure up before Jest, but on a cold machine this run may download Kafka and S3Mock.
 const coldStartMs = 15 * 60_000;
 const quiet = () => undefined;
 
@@ -62,13 +62,14 @@ async function dropDatabase(database: string): Promise<void> {
 
 describe('infraUp', () => {
   it(
-    'leaves Postgres, Redis and Kafka healthy',
+    'leaves Postgres, Redis, Kafka and S3 healthy',
     async () => {
       const { statuses } = await infraUp({ log: quiet });
       expect(statuses.map(({ component, healthy }) => ({ component, healthy }))).toEqual([
         { component: 'postgres', healthy: true },
         { component: 'redis', healthy: true },
         { component: 'kafka', healthy: true },
+        { component: 's3', healthy: true },
       ]);
     },
     coldStartMs,

@@ -67,6 +67,8 @@ async function download(
   const exitCode = await runToCompletion({
     command: maven,
     args: ['-B', '-Dstyle.color=never', ...goal],
+    // Never a pom.xml that happens to be in the caller's directory.
+    cwd: staging,
     logFile,
     onLine: progress.onLine,
   }).finally(() => progress.stop());

@@ -9,6 +9,7 @@ export interface CommandRun {
   /** Every line of output is appended here, so a failure can be read afterwards. */
   logFile: string;
   onLine?: (line: string) => void;
+  cwd?: string;
   uid?: number;
   gid?: number;
 }
@@ -19,13 +20,14 @@ export function runToCompletion({
   args,
   logFile,
   onLine,
+  cwd,
   uid,
   gid,
 }: CommandRun): Promise<number> {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], uid, gid });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd, uid, gid });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         log.write(`${line}\n`);
