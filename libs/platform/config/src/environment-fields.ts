@@ -99,6 +99,33 @@ export const platformEnvironment = (defaultPort: number) => ({
 
 export type PlatformEnvironment = z.output<z.ZodObject<ReturnType<typeof platformEnvironment>>>;
 
+const grpcAddress = () =>
+  z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:4001')
+    .describe('a gRPC address, host:port');
+
+/**
+ * A service that answers gRPC calls beside HTTP (`HttpOptions.grpc`): where it listens. The
+ * default port is its HTTP port + 1000 by convention (auth-service 3001 → 4001).
+ */
+export const grpcListenerEnvironment = (defaultPort: number) => ({
+  GRPC_URL: grpcAddress()
+    .default(`0.0.0.0:${defaultPort}`)
+    .describe(`where its gRPC server listens, host:port (default 0.0.0.0:${defaultPort})`),
+});
+
+export type GrpcListenerEnvironment = z.output<
+  z.ZodObject<ReturnType<typeof grpcListenerEnvironment>>
+>;
+
+/** A service that repairs its user projection from auth-service's UserDirectory (`@capstone/platform/rpc`). */
+export const userDirectoryEnvironment = () => ({
+  AUTH_GRPC_URL: grpcAddress().describe(
+    "auth-service's internal gRPC address, host:port, e.g. 127.0.0.1:4001",
+  ),
+});
+
 /** A service that publishes or consumes events (`@capstone/platform/events`). */
 export const eventsEnvironment = () => ({
   KAFKA_BROKERS: kafkaBrokers(),
@@ -118,6 +145,35 @@ export const eventsEnvironment = () => ({
 export const queuesEnvironment = () => ({
   REDIS_URL: redisUrl(),
   QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
+});
+
+/** A service that keeps files in S3-compatible object storage (`@capstone/platform/storage`). */
+export const storageEnvironment = () => ({
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .default('http://127.0.0.1:9090')
+    .describe(
+      'the S3-compatible endpoint, e.g. http://127.0.0.1:9090 (S3Mock) or http://minio:9000',
+    ),
+  S3_REGION: z.string().min(1).default('us-east-1').describe('the region requests are signed for'),
+  S3_ACCESS_KEY_ID: z
+    .string()
+    .min(1)
+    .default('capstone')
+    .describe('the access key id requests are signed with'),
+  S3_SECRET_ACCESS_KEY: z
+    .string()
+    .min(1)
+    .default('capstone-dev-secret')
+    .describe('the secret access key requests are signed with'),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be 3 to 63 lowercase letters, digits, dots and hyphens',
+    )
+    .default('capstone')
+    .describe('the bucket the service keeps its objects in, created at start when it is missing'),
 });
 
 /** What every access token must say, for the service that signs them and those that verify them. */
