@@ -147,13 +147,19 @@ export const queuesEnvironment = () => ({
   QUEUE_PREFIX: z.string().min(1).default('capstone').describe('BullMQ key prefix in Redis'),
 });
 
+const s3Url = () => z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
 /** A service that keeps files in S3-compatible object storage (`@capstone/platform/storage`). */
 export const storageEnvironment = () => ({
-  S3_ENDPOINT: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  S3_ENDPOINT: s3Url()
     .default('http://127.0.0.1:9090')
     .describe(
       'the S3-compatible endpoint, e.g. http://127.0.0.1:9090 (S3Mock) or http://minio:9000',
+    ),
+  S3_PUBLIC_ENDPOINT: s3Url()
+    .optional()
+    .describe(
+      'where clients reach the store, when not at S3_ENDPOINT: presigned URLs are signed for its host',
     ),
   S3_REGION: z.string().min(1).default('us-east-1').describe('the region requests are signed for'),
   S3_ACCESS_KEY_ID: z
