@@ -14,6 +14,11 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
   { match: 'prefix', path: '/api/users', service: 'auth-service' },
   { match: 'exact', path: '/api/user', service: 'auth-service' },
   { match: 'prefix', path: '/.well-known/', service: 'auth-service' },
+  { match: 'prefix', path: '/api/profiles', service: 'blog-service' },
+  { match: 'prefix', path: '/api/articles', service: 'blog-service' },
+  { match: 'prefix', path: '/api/tags', service: 'blog-service' },
+  { match: 'prefix', path: '/api/blog/', service: 'blog-service' },
+  { match: 'prefix', path: '/graphql', service: 'blog-service' },
   { match: 'prefix', path: '/api/notifications/', service: 'notification-service' },
 ];
 

@@ -14,6 +14,7 @@ export {
   type ReceivedMessage,
 } from './kafka/kafka-recording';
 export { testKafkaNames, type TestKafkaNames } from './kafka/test-kafka-names';
+export { sparePort } from './infrastructure/workspace-tools';
 export { metricValue } from './metrics/metric-value';
 export {
   probeBadInput,

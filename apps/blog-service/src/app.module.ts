@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@capstone/platform/auth';
+import { CacheModule } from '@capstone/platform/cache';
+import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
+import { EventsModule, KafkaHealthCheck } from '@capstone/platform/events';
+import { ObservabilityModule, postgresCheck, tolerated } from '@capstone/platform/observability';
+import { AuthorsModule } from './authors/authors.module';
+import { BlogModule } from './blog.module';
+import { environmentSchema, type Environment } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { PrismaService } from './database/prisma.service';
+import { SharedModule } from './shared/shared.module';
+
+@Module({
+  imports: [
+    PlatformConfigModule.forRoot(environmentSchema),
+    // Ahead of EventsModule: global modules shut down in reverse order, so the database closes last.
+    DatabaseModule,
+    SharedModule,
+    AuthModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        jwksUrl: config.get('JWKS_URL'),
+        issuer: config.get('JWT_ISSUER'),
+        audience: config.get('JWT_AUDIENCE'),
+        rememberVerifiedTokens: config.get('ACCESS_TOKEN_MEMO') === 'on',
+      }),
+    }),
+    EventsModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        service: 'blog-service',
+        brokers: config.get('KAFKA_BROKERS'),
+        databaseUrl: config.get('DATABASE_URL'),
+        partitions: config.get('KAFKA_PARTITIONS'),
+        topicPrefix: config.get('KAFKA_TOPIC_PREFIX') || undefined,
+      }),
+    }),
+    CacheModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        url: config.get('REDIS_URL'),
+        keyPrefix: config.get('CACHE_PREFIX'),
+      }),
+    }),
+    ObservabilityModule.forRoot({
+      serviceName: 'blog-service',
+      // Reads and writes need only Postgres: the cache falls back to it, events wait in the outbox.
+      readiness: {
+        inject: [PrismaService, KafkaHealthCheck],
+        useFactory: (prisma: PrismaService, kafka: KafkaHealthCheck) => [
+          postgresCheck(() => prisma.$queryRaw`SELECT 1`),
+          tolerated(kafka),
+        ],
+      },
+    }),
+    AuthorsModule,
+    BlogModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { ArticleFavorited } from '@capstone/contracts';
+import type { Principal } from '@capstone/platform/auth';
+import { Outbox } from '@capstone/platform/events';
+import { ArticleCache } from '../articles/article-cache';
+import { ArticleReader } from '../articles/article-reader';
+import type { ArticleView } from '../articles/article-record';
+import { Authors } from '../authors/authors';
+import { EVENT_SOURCE } from '../shared/event-source';
+import { FavoriteLedger } from './favorite-ledger';
+
+/** Favoriting: idempotent both ways, a new favorite announced once. */
+@Injectable()
+export class Favorites {
+  constructor(
+    private readonly transactions: TransactionHost,
+    private readonly authors: Authors,
+    private readonly reader: ArticleReader,
+    private readonly ledger: FavoriteLedger,
+    private readonly cache: ArticleCache,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async favorite(slug: string, caller: Principal): Promise<ArticleView> {
+    const [article, record, fan] = await Promise.all([
+      this.reader.bySlug(slug, caller),
+      this.reader.record(slug),
+      this.authors.caller(caller),
+    ]);
+    await this.transactions.withTransaction(async () => {
+      if (!(await this.ledger.add(fan.id, article.id))) return;
+      await this.outbox.record(
+        ArticleFavorited.create({
+          source: EVENT_SOURCE,
+          subject: article.id,
+          data: {
+            articleId: article.id,
+            slug: article.slug,
+            articleAuthorId: record.authorId,
+            userId: fan.id,
+          },
+        }),
+      );
+    });
+    await this.cache.forget(slug);
+    return this.reader.bySlug(slug, caller);
+  }
+
+  async unfavorite(slug: string, caller: Principal): Promise<ArticleView> {
+    const article = await this.reader.bySlug(slug, caller);
+    await this.ledger.remove(caller.userId, article.id);
+    await this.cache.forget(slug);
+    return this.reader.bySlug(slug, caller);
+  }
+}

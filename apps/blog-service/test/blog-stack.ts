@@ -1,0 +1,101 @@
+import {
+  createTestApp,
+  createTestDatabase,
+  servicePrismaProject,
+  sparePort,
+  testEndpoints,
+  testKafkaNames,
+  testRedisPrefix,
+  type TestApp,
+  type TestDatabase,
+} from '@capstone/platform/testing';
+import type { Server } from 'node:http';
+import request from 'supertest';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- blog's users live in the real auth-service, built by its own test harness
+import { startAuthService, type AuthServiceUnderTest } from '../../auth-service/test/auth-service';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the gateway of `npm start`, with the routes nginx serves
+import { startDevGateway } from '../../../tools/dev/dev-gateway';
+import { AppModule } from '../src/app.module';
+import { httpOptions } from '../src/http-options';
+
+export interface BlogStack {
+  auth: AuthServiceUnderTest;
+  blog: TestApp & { database: TestDatabase };
+  /** The gateway in front of both, as clients reach the RealWorld API. */
+  gateway: ReturnType<typeof request>;
+  /** Either the gateway or blog-service itself, for tests that run both ways. */
+  via(entry: 'gateway' | 'service'): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export interface BlogStackOptions {
+  /** Variables for blog-service that differ from the test defaults. */
+  environment?: Record<string, string>;
+}
+
+// Generous limits: a conformance run registers many users from the gateway's one address.
+const OPEN_AUTH_LIMITS = {
+  RATE_LIMIT_REGISTER_PER_IP: '10000/1h',
+  RATE_LIMIT_LOGIN_PER_IP: '10000/1h',
+  RATE_LIMIT_REGISTER_PER_ACCOUNT: '100/1h',
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: '100/1h',
+};
+
+/**
+ * auth-service and blog-service as they run in production, on their own databases, Kafka topics
+ * and Redis prefixes, with the gateway in front: blog verifies auth's tokens over its JWKS,
+ * consumes its `auth.users` events and repairs its projection over its gRPC directory.
+ */
+export async function startBlogStack(
+  label: string,
+  options: BlogStackOptions = {},
+): Promise<BlogStack> {
+  const kafka = testKafkaNames(label);
+  const auth = await startAuthService(label, { kafka, environment: OPEN_AUTH_LIMITS });
+  const authPort = await sparePort();
+  await auth.app.listen(authPort, '127.0.0.1');
+
+  const database = await createTestDatabase(servicePrismaProject('blog'));
+  const serverUrl = testEndpoints.databaseUrl;
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    REDIS_URL: testEndpoints.redisUrl,
+    KAFKA_BROKERS: testEndpoints.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
+    QUEUE_PREFIX: testRedisPrefix(label),
+    CACHE_PREFIX: `${testRedisPrefix(label)}:cache`,
+    JWKS_URL: `http://127.0.0.1:${authPort}/.well-known/jwks.json`,
+    JWT_ISSUER: 'http://auth.test',
+    JWT_AUDIENCE: 'capstone',
+    AUTH_GRPC_URL: auth.grpcUrl ?? '',
+    ...options.environment,
+  });
+  const app = await createTestApp(AppModule, { http: httpOptions });
+  process.env.DATABASE_URL = serverUrl;
+  const blogPort = await sparePort();
+  await app.app.listen(blogPort, '127.0.0.1');
+
+  const gatewayPort = await sparePort();
+  const gatewayServer: Server = await startDevGateway(
+    gatewayPort,
+    new Map([
+      ['auth-service', authPort],
+      ['blog-service', blogPort],
+    ]),
+  );
+  const gateway = request(`http://127.0.0.1:${gatewayPort}`);
+  return {
+    auth,
+    blog: { ...app, database },
+    gateway,
+    via: (entry) => (entry === 'gateway' ? gateway : app.http),
+    close: async () => {
+      await new Promise((resolve) => gatewayServer.close(resolve));
+      await app.close();
+      await database.drop();
+      await auth.close();
+    },
+  };
+}
