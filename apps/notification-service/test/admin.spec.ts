@@ -57,6 +57,8 @@ describe('administration and the development mailbox', () => {
       { name: 'password-reset', essential: true },
       { name: 'password-changed', essential: true },
       { name: 'welcome', essential: false },
+      { name: 'new-comment', essential: false },
+      { name: 'new-follower', essential: false },
     ]);
     for (const { name } of templates) {
       const { body } = await service.http

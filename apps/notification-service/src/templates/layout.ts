@@ -29,3 +29,11 @@ export function button(href: string, label: string): SafeHtml {
     </p>
     <p style="font-size: 12px;">Or paste this link into your browser: ${href}</p>`;
 }
+
+/** The last lines of every non-essential email: the reader can stop such mail. */
+export const optOutNote = {
+  text: 'You can turn off emails like this one in your notification preferences.',
+  html: html`<p style="font-size: 12px;">
+    You can turn off emails like this one in your notification preferences.
+  </p>`,
+};

@@ -2,6 +2,8 @@ import type { SendMailJob } from '@capstone/contracts';
 import { emailVerificationTemplate } from './email-verification.template';
 import { withLayout } from './layout';
 import type { MailOf, MailTemplate, MailTemplateName, RenderedMail } from './mail-template';
+import { newCommentTemplate } from './new-comment.template';
+import { newFollowerTemplate } from './new-follower.template';
 import { passwordChangedTemplate } from './password-changed.template';
 import { passwordResetTemplate } from './password-reset.template';
 import { welcomeTemplate } from './welcome.template';
@@ -14,6 +16,8 @@ const catalog: Catalog = {
   'password-reset': passwordResetTemplate,
   'password-changed': passwordChangedTemplate,
   welcome: welcomeTemplate,
+  'new-comment': newCommentTemplate,
+  'new-follower': newFollowerTemplate,
 };
 
 export const templateNames = Object.keys(catalog) as MailTemplateName[];

@@ -1,6 +1,6 @@
 import { greetingName } from './formatting';
 import { html } from './html';
-import { button } from './layout';
+import { button, optOutNote } from './layout';
 import type { MailTemplate } from './mail-template';
 
 export const welcomeTemplate: MailTemplate<'welcome'> = {
@@ -12,14 +12,11 @@ export const welcomeTemplate: MailTemplate<'welcome'> = {
       `Welcome, ${greetingName(mail)}!`,
       'Your email address is confirmed and your account is ready:',
       mail.variables.appUrl,
-      'You can turn off emails like this one in your notification preferences.',
+      optOutNote.text,
     ].join('\n\n'),
     html: html`<p>Welcome, ${greetingName(mail)}!</p>
       <p>Your email address is confirmed and your account is ready.</p>
-      ${button(mail.variables.appUrl, 'Open Capstone')}
-      <p style="font-size: 12px;">
-        You can turn off emails like this one in your notification preferences.
-      </p>`,
+      ${button(mail.variables.appUrl, 'Open Capstone')} ${optOutNote.html}`,
   }),
   sample: { appUrl: 'https://app.capstone.test' },
 };

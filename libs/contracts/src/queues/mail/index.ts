@@ -37,6 +37,19 @@ export const SendMail = defineJob({
     mailMessage('password-reset', z.object({ resetUrl: link, expiresAt: z.iso.datetime() })),
     mailMessage('password-changed', z.object({ changedAt: z.iso.datetime() })),
     mailMessage('welcome', z.object({ appUrl: link })),
+    mailMessage(
+      'new-comment',
+      z.object({
+        articleTitle: z.string().min(1).max(300),
+        commenterUsername: z.string().min(1).max(64),
+        excerpt: z.string().max(280),
+        articleUrl: link,
+      }),
+    ),
+    mailMessage(
+      'new-follower',
+      z.object({ followerUsername: z.string().min(1).max(64), profileUrl: link }),
+    ),
   ]),
 });
 
