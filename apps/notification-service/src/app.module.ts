@@ -18,6 +18,7 @@ import { PrismaService } from './database/prisma.service';
 import { MailSourcesModule } from './mail-sources/mail-sources.module';
 import { MailboxModule } from './mailbox/mailbox.module';
 import { MailPreferencesModule } from './preferences/mail-preferences.module';
+import { RecipientsModule } from './recipients/recipients.module';
 import { TemplatesModule } from './templates/templates.module';
 import { MailTransport } from './transport/mail-transport';
 import { TransportModule } from './transport/transport.module';
@@ -87,6 +88,7 @@ import { TransportModule } from './transport/transport.module';
     TemplatesModule,
     MailboxModule,
     MailPreferencesModule,
+    RecipientsModule,
     MailSourcesModule,
     DevelopmentLoginModule,
   ],
