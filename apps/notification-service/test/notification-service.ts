@@ -1,4 +1,11 @@
-import { MAIL_QUEUE, SendMail, type SendMailJob } from '@capstone/contracts';
+import {
+  eventContractFor,
+  MAIL_QUEUE,
+  SendMail,
+  type EventEnvelope,
+  type SendMailJob,
+} from '@capstone/contracts';
+import { createKafka } from '@capstone/platform/events';
 import { JobProducer, QueueRegistry } from '@capstone/platform/queues';
 import {
   createTestApp,
@@ -35,10 +42,26 @@ export interface NotificationServiceUnderTest extends TestApp {
   mailQueue: JobProducer;
   queues: QueueRegistry;
   enqueueMail(mail: SendMailJob): Promise<void>;
+  /**
+   * Publishes to the service's topic of the event as a producer's outbox relay does: keyed by the
+   * subject, the envelope as JSON, or `value` instead (a message that breaks the contract).
+   */
+  publish(event: EventEnvelope, value?: string): Promise<void>;
   /** A bearer token of an administrator, minted by the issuer. */
   adminToken: string;
   /** The delivery log's rows for this recipient, newest first, as the admin endpoint returns them. */
   deliveriesTo(recipient: string): Promise<Record<string, unknown>[]>;
+  /** The development mailbox's messages to this address, newest first (only without `smtpUrl`). */
+  mailboxOf(recipient: string): Promise<MailboxMessage[]>;
+}
+
+/** One message of the development mailbox, as its admin endpoint returns it. */
+export interface MailboxMessage {
+  deliveryId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
 }
 
 export const PUBLIC_APP_URL = 'http://app.test';
@@ -80,6 +103,12 @@ export async function startNotificationService(
     queues: [MAIL_QUEUE],
   });
   const mailQueue = new JobProducer(queues);
+  const producer = createKafka({
+    clientId: `${label}-spec`,
+    brokers: testEndpoints.kafkaBrokers,
+  }).producer();
+  // Connected on the first publish: most files never publish.
+  let producerConnected: Promise<void> | undefined;
   const adminToken = await issuer.mint({ claims: { roles: ['user', 'admin'] } });
   return {
     ...app,
@@ -90,6 +119,13 @@ export async function startNotificationService(
     enqueueMail: async (mail) => {
       await mailQueue.enqueue(SendMail, mail, { jobId: mail.deliveryId });
     },
+    publish: async (event, value = JSON.stringify(event)) => {
+      await (producerConnected ??= producer.connect());
+      await producer.send({
+        topic: kafka.topic(eventContractFor(event).topic),
+        messages: [{ key: event.subject, value }],
+      });
+    },
     adminToken,
     deliveriesTo: async (recipient) => {
       const { body } = await app.http
@@ -99,7 +135,16 @@ export async function startNotificationService(
         .expect(200);
       return body;
     },
+    mailboxOf: async (recipient) => {
+      const { body } = await app.http
+        .get('/api/notifications/v1/admin/mailbox')
+        .query({ to: recipient })
+        .set('Authorization', `Bearer ${adminToken}`)
+        .expect(200);
+      return body;
+    },
     close: async () => {
+      if (producerConnected) await producer.disconnect();
       await queues.close();
       await app.close();
       await database.drop();

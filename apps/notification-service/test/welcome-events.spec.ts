@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UserEmailVerified, type EventOf } from '@capstone/contracts';
-import { createKafka } from '@capstone/platform/events';
-import { eventually, testEndpoints, TestTokenIssuer } from '@capstone/platform/testing';
-import type { Producer } from 'kafkajs';
+import { eventually, TestTokenIssuer } from '@capstone/platform/testing';
 import {
   PUBLIC_APP_URL,
   startNotificationService,
@@ -14,21 +12,14 @@ describe('the welcome email and mail preferences', () => {
   let issuer: TestTokenIssuer;
   let smtp: TestSmtpServer;
   let service: NotificationServiceUnderTest;
-  let producer: Producer;
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
     smtp = await TestSmtpServer.start();
     service = await startNotificationService('welcome', { issuer, smtpUrl: smtp.url });
-    producer = createKafka({
-      clientId: 'welcome-spec',
-      brokers: testEndpoints.kafkaBrokers,
-    }).producer();
-    await producer.connect();
   });
 
   afterAll(async () => {
-    await producer.disconnect();
     await service.close();
     await smtp.close();
     await issuer.close();
@@ -45,17 +36,9 @@ describe('the welcome email and mail preferences', () => {
     });
   }
 
-  /** As auth-service's outbox relay publishes: keyed by the user, the envelope as JSON. */
-  async function publish(event: EventOf<typeof UserEmailVerified>): Promise<void> {
-    await producer.send({
-      topic: service.topic(UserEmailVerified.topic),
-      messages: [{ key: event.subject, value: JSON.stringify(event) }],
-    });
-  }
-
   it('welcomes a user whose email address was verified', async () => {
     const event = emailVerified('linus@example.com');
-    await publish(event);
+    await service.publish(event);
 
     const received = await smtp.awaitMailTo('linus@example.com', { timeoutMs: 20_000 });
     expect(received.subject).toBe('Welcome to Capstone');
@@ -70,12 +53,12 @@ describe('the welcome email and mail preferences', () => {
 
   it('sends nothing more when the same event is delivered again', async () => {
     const event = emailVerified('twice@example.com');
-    await publish(event);
+    await service.publish(event);
     await smtp.awaitMailTo('twice@example.com', { timeoutMs: 20_000 });
 
-    await publish(event);
+    await service.publish(event);
     const marker = emailVerified('after-duplicate@example.com', event.subject);
-    await publish(marker);
+    await service.publish(marker);
     // Same key, same partition: once the later event is mailed, the duplicate has been consumed.
     await smtp.awaitMailTo('after-duplicate@example.com', { timeoutMs: 20_000 });
     expect(smtp.mailTo('twice@example.com')).toHaveLength(1);
@@ -95,7 +78,7 @@ describe('the welcome email and mail preferences', () => {
       .set('Authorization', `Bearer ${token}`)
       .expect(200, { nonEssentialEmail: false });
 
-    await publish(emailVerified('quiet@example.com', userId));
+    await service.publish(emailVerified('quiet@example.com', userId));
     await eventually(
       async () =>
         expect(await service.deliveriesTo('quiet@example.com')).toMatchObject([

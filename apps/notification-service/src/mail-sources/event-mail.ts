@@ -4,6 +4,9 @@ import { JobProducer } from '@capstone/platform/queues';
 import { v5 as uuidv5 } from 'uuid';
 import { DeliveryRepository } from '../delivery/delivery-repository';
 
+/** The event an email answers: its id names the delivery, its time starts the send latency. */
+export type MailCause = Pick<EventEnvelope, 'id' | 'occurredAt'>;
+
 /** Names the deliveries derived from events, so one event and template always give the same delivery id. */
 const EVENT_DELIVERY_NAMESPACE = '6f1d8a52-3c1e-4f0b-9a57-2d4c8e1b7a90';
 
@@ -19,7 +22,7 @@ export class EventMail {
     private readonly jobs: JobProducer,
   ) {}
 
-  async request(event: EventEnvelope, mail: Omit<SendMailJob, 'deliveryId'>): Promise<void> {
+  async request(event: MailCause, mail: Omit<SendMailJob, 'deliveryId'>): Promise<void> {
     const deliveryId = uuidv5(`${event.id}/${mail.template}`, EVENT_DELIVERY_NAMESPACE);
     const job = { ...mail, deliveryId } as SendMailJob;
     await this.deliveries.record({

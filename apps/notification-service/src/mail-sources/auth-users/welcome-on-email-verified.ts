@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { UserEmailVerified, type EventOf } from '@capstone/contracts';
-import { AppConfig } from '@capstone/platform/config';
 import { EventConsumer } from '@capstone/platform/events';
-import type { Environment } from '../../config/environment';
+import { AppLinks } from '../app-links';
 import { EventMail } from '../event-mail';
 
 /** A confirmed address is a real person: welcome them (non-essential, so preferences may suppress it). */
 @Injectable()
 export class WelcomeOnEmailVerified {
-  private readonly appUrl: string;
-
   constructor(
     consumer: EventConsumer,
     private readonly mail: EventMail,
-    config: AppConfig<Environment>,
+    private readonly links: AppLinks,
   ) {
-    this.appUrl = config.get('PUBLIC_APP_URL');
     consumer.on(UserEmailVerified, (event) => this.welcome(event));
   }
 
@@ -24,7 +20,7 @@ export class WelcomeOnEmailVerified {
     return this.mail.request(event, {
       template: 'welcome',
       to: { email, userId, username },
-      variables: { appUrl: this.appUrl },
+      variables: { appUrl: this.links.home },
     });
   }
 }
