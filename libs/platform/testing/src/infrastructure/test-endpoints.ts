@@ -11,4 +11,13 @@ export const testEndpoints = {
       .split(',')
       .map((broker) => broker.trim());
   },
+  /** The S3-compatible store and what requests to it are signed with (S3Mock accepts any). */
+  get s3(): { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string } {
+    return {
+      endpoint: process.env.S3_ENDPOINT || 'http://127.0.0.1:9090',
+      region: process.env.S3_REGION || 'us-east-1',
+      accessKeyId: process.env.S3_ACCESS_KEY_ID || 'capstone',
+      secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || 'capstone-dev-secret',
+    };
+  },
 };

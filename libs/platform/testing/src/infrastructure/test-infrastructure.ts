@@ -1,6 +1,6 @@
 import { infraStatus, infraUp, startComponent, stopComponent } from './workspace-tools';
 
-/** Brings Postgres, Redis and Kafka up unless they already are (after `npm test` they are: a no-op). */
+/** Brings Postgres, Redis, Kafka and S3 up unless they already are (after `npm test` they are: a no-op). */
 export async function ensureTestInfrastructure(): Promise<void> {
   const { statuses } = await infraUp({ log: () => undefined });
   const unhealthy = statuses.filter((status) => !status.healthy);
