@@ -6,9 +6,17 @@ interface AuthorRow {
   bio: string | null;
   image: string | null;
   status: Author['status'];
+  profileVersion: number;
 }
 
 /** An author row as the blog shows it. */
 export function authorOf(row: AuthorRow): Author {
-  return { id: row.id, username: row.username, bio: row.bio, image: row.image, status: row.status };
+  return {
+    id: row.id,
+    username: row.username,
+    bio: row.bio,
+    image: row.image,
+    status: row.status,
+    profileVersion: row.profileVersion,
+  };
 }

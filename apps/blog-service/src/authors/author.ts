@@ -20,6 +20,7 @@ export interface Author {
   /** The avatar uploaded to the blog when there is one, otherwise the image auth-service holds. */
   image: string | null;
   status: AuthorStatus;
+  profileVersion: number;
 }
 
 /** What is left of a deleted user: their content stays, their identity does not. */

@@ -41,7 +41,7 @@ export class Authors {
   async caller(principal: Principal): Promise<Author> {
     const known = await this.cache.read(principal.userId, () => this.load(principal.userId));
     const current =
-      known && known.username === principal.username && known.status === 'active'
+      known && !isBehind(known, principal) && known.status === 'active'
         ? known
         : await this.repair({ userId: principal.userId });
     if (!current) {
@@ -56,10 +56,10 @@ export class Authors {
     return current;
   }
 
-  /** Repairs the caller's row when their token names them differently; never refuses anyone. */
+  /** Repairs the caller's row when their token knows them better than it does; never refuses anyone. */
   async refresh(principal: Principal): Promise<void> {
     const known = await this.cache.read(principal.userId, () => this.load(principal.userId));
-    if (!known || known.username !== principal.username) await this.repair({ userId: principal.userId });
+    if (!known || isBehind(known, principal)) await this.repair({ userId: principal.userId });
   }
 
   private async load(id: string): Promise<Author | null> {
@@ -73,4 +73,12 @@ export class Authors {
     await this.projection.apply(snapshot);
     return this.load(snapshot.id).then((author) => author ?? undefined);
   }
+}
+
+/** The token was issued after a change the projection has not seen: a newer version, or another name. */
+function isBehind(known: Author, principal: Principal): boolean {
+  return (
+    known.username !== principal.username ||
+    (principal.profileVersion !== undefined && known.profileVersion < principal.profileVersion)
+  );
 }

@@ -9,6 +9,8 @@ export interface Principal {
   username: string;
   roles: readonly Role[];
   emailVerified: boolean;
+  /** The user's profile version the token was issued with; absent for API keys and older tokens. */
+  profileVersion?: number;
   via: 'token' | 'api-key';
   /** What an API key was granted; access tokens carry the user's full rights. */
   scopes?: readonly string[];

@@ -11,6 +11,11 @@ export const accessTokenClaims = z.object({
   username: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
   email_verified: z.boolean(),
+  /**
+   * auth-service's profile version when the token was issued: a service whose projection of the
+   * user is older asks auth-service, so a user sees their own change in their very next request.
+   */
+  profile_version: z.number().int().nonnegative().optional(),
 });
 
 export type AccessTokenClaims = z.infer<typeof accessTokenClaims>;

@@ -71,7 +71,7 @@ export class AccessTokenVerifier {
         `token claims are missing or malformed: ${fields}`,
       );
     }
-    const { sub, sid, username, roles, email_verified } = claims.data;
+    const { sub, sid, username, roles, email_verified, profile_version } = claims.data;
     return {
       principal: {
         userId: sub,
@@ -79,6 +79,7 @@ export class AccessTokenVerifier {
         username,
         roles,
         emailVerified: email_verified,
+        profileVersion: profile_version,
         via: 'token',
       },
       // jose has already required `exp` and checked it.

@@ -1,0 +1,76 @@
+import { metricValue } from '@capstone/platform/testing';
+import { startBlogStack, type BlogStack } from './blog-stack';
+import { draft, publish, signUp, tokenOf, type RealWorldUser } from './realworld-client';
+
+/** SQL statements blog-service sent while `request` ran. */
+async function statementsOf(request: () => Promise<unknown>): Promise<number> {
+  const before = await metricValue('blog_sql_statements_total');
+  await request();
+  return (await metricValue('blog_sql_statements_total')) - before;
+}
+
+describe('article lists are free of N+1 queries', () => {
+  let stack: BlogStack;
+  let reader: RealWorldUser;
+
+  beforeAll(async () => {
+    stack = await startBlogStack('statement-counts');
+    reader = await signUp(stack.auth.http);
+    // 25 articles by 25 authors, half followed and favorited by the reader: every per-row lookup would show.
+    for (let n = 0; n < 25; n += 1) {
+      const author = await signUp(stack.auth.http);
+      const article = await publish(stack.blog.http, author, draft({ tagList: ['counted'] }));
+      if (n % 2 === 0) {
+        await stack.blog.http
+          .post(`/api/profiles/${author.username}/follow`)
+          .set('Authorization', tokenOf(reader))
+          .expect(200);
+        await stack.blog.http
+          .post(`/api/articles/${article.slug}/favorite`)
+          .set('Authorization', tokenOf(reader))
+          .expect(200);
+      }
+    }
+  }, 120_000);
+
+  afterAll(() => stack.close());
+
+  const list = (limit: number, signedIn: boolean) => () => {
+    const call = stack.blog.http.get('/api/articles').query({ limit, tag: 'counted' });
+    return (signedIn ? call.set('Authorization', tokenOf(reader)) : call).expect(200);
+  };
+  const feed = (limit: number) => () =>
+    stack.blog.http
+      .get('/api/articles/feed')
+      .query({ limit })
+      .set('Authorization', tokenOf(reader))
+      .expect(200);
+
+  it('sends as many statements for 20 articles as for 2, anonymous or signed in', async () => {
+    for (const signedIn of [false, true]) {
+      // Warm the reader's cached author row, which the first signed-in request reads.
+      await list(1, signedIn)();
+      const few = await statementsOf(list(2, signedIn));
+      const many = await statementsOf(list(20, signedIn));
+      expect(many).toBe(few);
+      expect(many).toBeLessThanOrEqual(signedIn ? 5 : 3);
+    }
+  });
+
+  it('sends as many statements for a feed of 20 as for a feed of 2', async () => {
+    await feed(1)();
+    const few = await statementsOf(feed(2));
+    const many = await statementsOf(feed(20));
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(5);
+  });
+
+  it('reads a cached article by slug without touching the database', async () => {
+    const { body } = await list(1, false)();
+    const slug = body.articles[0].slug as string;
+    await stack.blog.http.get(`/api/articles/${slug}`).expect(200);
+    expect(await statementsOf(() => stack.blog.http.get(`/api/articles/${slug}`).expect(200))).toBe(
+      0,
+    );
+  });
+});
