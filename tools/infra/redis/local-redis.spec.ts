@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { infraDown, managedProcess } from '../lifecycle';
 import { isListening } from '../network';
 import { findExecutable } from '../process/executables';
 import { isRunning } from '../process/process-identity';
-import { quiet, scratchInfra, sparePort, type ScratchInfra } from '../testing/scratch-infra';
+import {
+  pathWithout,
+  quiet,
+  scratchInfra,
+  sparePort,
+  type ScratchInfra,
+} from '../testing/scratch-infra';
 
 async function withRedis<T>(url: URL, work: (client: Redis) => Promise<T>): Promise<T> {
   const client = new Redis(url.toString(), {
@@ -20,13 +26,6 @@ async function withRedis<T>(url: URL, work: (client: Redis) => Promise<T>): Prom
   } finally {
     client.disconnect();
   }
-}
-
-function pathWithout(program: string): string {
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter((dir) => dir && !existsSync(join(dir, program)))
-    .join(delimiter);
 }
 
 describe('Redis, when nothing answers at REDIS_URL', () => {

@@ -1,11 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { infraDown, managedProcess } from '../lifecycle';
 import { isListening } from '../network';
 import { isRunning } from '../process/process-identity';
 import { infraSettings } from '../settings';
-import { quiet, scratchInfra, sparePort, type ScratchInfra } from '../testing/scratch-infra';
+import {
+  pathWithout,
+  quiet,
+  scratchInfra,
+  sparePort,
+  type ScratchInfra,
+} from '../testing/scratch-infra';
 
 // Cold, the first run may fetch S3Mock from Maven Central before the JVM starts.
 const coldStartMs = 5 * 60_000;
@@ -32,13 +38,6 @@ async function createBucket(endpoint: URL, name: string): Promise<void> {
   } finally {
     client.destroy();
   }
-}
-
-function pathWithout(program: string): string {
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter((dir) => dir && !existsSync(join(dir, program)))
-    .join(delimiter);
 }
 
 describe('S3, when nothing answers at S3_ENDPOINT', () => {

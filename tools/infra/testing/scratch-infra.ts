@@ -1,7 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { components, type UpResult } from '../component';
 import { infraPaths } from '../infra-paths';
 import { infraDown, infraUp, type UpOptions } from '../lifecycle';
@@ -21,6 +29,14 @@ export function sparePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** PATH without the folders that hold `program`: how a test shows what happens where it is not installed. */
+export function pathWithout(program: string): string {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir && !existsSync(join(dir, program)))
+    .join(delimiter);
 }
 
 /** A data dir and prisma/ folder of a test's own, so what it starts is recorded, logged and stored apart from .data/. */

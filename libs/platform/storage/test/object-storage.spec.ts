@@ -108,38 +108,37 @@ describe('ObjectStorage', () => {
       });
     });
 
+    /** A store that checks signatures (MinIO, S3) refuses the PUT; S3Mock takes it, and verifyUpload refuses it. */
+    async function expectRefused(
+      response: Response,
+      request: UploadRequest,
+      code: StorageErrorCode,
+    ): Promise<void> {
+      if (response.ok) {
+        await expect(storage.verifyUpload(request)).rejects.toMatchObject({ code });
+      } else {
+        expect(response.status).toBe(403);
+      }
+      expect(await storage.head(request.key)).toBeUndefined();
+    }
+
     it('refuses a body longer than the length it was signed for', async () => {
-      const key = newKey();
-      const upload = await storage.presignUpload(uploadOf(key, png, 'image/png'));
+      const request = uploadOf(newKey(), png, 'image/png');
+      const upload = await storage.presignUpload(request);
       const longer = Buffer.concat([png, Buffer.alloc(1_024)]);
 
       const response = await put(upload, longer);
 
-      // A store that checks signatures (MinIO, S3) refuses the PUT; S3Mock takes it, and the check refuses it.
-      if (response.ok) {
-        await expect(storage.verifyUpload(uploadOf(key, png, 'image/png'))).rejects.toMatchObject({
-          code: StorageErrorCode.ContentLengthMismatch,
-        });
-      } else {
-        expect(response.status).toBe(403);
-      }
-      expect(await storage.head(key)).toBeUndefined();
+      await expectRefused(response, request, StorageErrorCode.ContentLengthMismatch);
     });
 
     it('refuses a file sent with another content type than it was signed for', async () => {
-      const key = newKey();
-      const upload = await storage.presignUpload(uploadOf(key, png, 'image/png'));
+      const request = uploadOf(newKey(), png, 'image/png');
+      const upload = await storage.presignUpload(request);
 
       const response = await put(upload, png, { 'content-type': 'text/html' });
 
-      if (response.ok) {
-        await expect(storage.verifyUpload(uploadOf(key, png, 'image/png'))).rejects.toMatchObject({
-          code: StorageErrorCode.ContentTypeMismatch,
-        });
-      } else {
-        expect(response.status).toBe(403);
-      }
-      expect(await storage.head(key)).toBeUndefined();
+      await expectRefused(response, request, StorageErrorCode.ContentTypeMismatch);
     });
 
     it('catches a text file that claims to be image/png by its first bytes, and deletes it', async () => {
