@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './event-contract';
 export * from './job-contract';
 export * from './queues/mail';
+export * from './queues/media';
 export * from './registry';
 export * from './topics/auth-users';
 export * from './topics/blog-articles';

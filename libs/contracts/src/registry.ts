@@ -3,6 +3,7 @@ import type { EventEnvelope } from './envelope';
 import type { EventContract } from './event-contract';
 import type { JobContract } from './job-contract';
 import { SendMail } from './queues/mail';
+import { MakeThumbnails } from './queues/media';
 import { authUsersEvents } from './topics/auth-users';
 import { blogArticlesEvents } from './topics/blog-articles';
 
@@ -10,7 +11,7 @@ import { blogArticlesEvents } from './topics/blog-articles';
 export const eventContracts: readonly EventContract[] = [...authUsersEvents, ...blogArticlesEvents];
 
 /** Every queued job the system may enqueue. */
-export const jobContracts: readonly JobContract[] = [SendMail];
+export const jobContracts: readonly JobContract[] = [SendMail, MakeThumbnails];
 
 export const topics: readonly string[] = [
   ...new Set(eventContracts.map((contract) => contract.topic)),
