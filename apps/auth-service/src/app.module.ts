@@ -30,6 +30,7 @@ import { PrincipalModule } from './principal/principal.module';
 import { SharedModule } from './shared/shared.module';
 import { SigningKeyRing } from './signing-keys/signing-key-ring';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
+import { UserDirectoryModule } from './user-directory/user-directory.module';
 
 @Module({
   imports: [
@@ -90,6 +91,7 @@ import { SigningKeysModule } from './signing-keys/signing-keys.module';
     RealWorldModule,
     ApiKeysModule,
     AdminModule,
+    UserDirectoryModule,
   ],
 })
 export class AppModule {}

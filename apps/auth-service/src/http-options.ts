@@ -1,3 +1,4 @@
+import { USER_DIRECTORY_PACKAGE, USER_DIRECTORY_PROTO_PATH } from '@capstone/contracts';
 import { realWorldErrors, type HttpOptions } from '@capstone/platform/http';
 
 const realWorld = realWorldErrors({
@@ -14,4 +15,6 @@ export const httpOptions: HttpOptions = {
   },
   // The RealWorld user endpoints answer in that API's own error format.
   errorMappers: { '/api/users': realWorld, '/api/user': realWorld },
+  // Other services repair their projections of a user here (ADR 0010); never routed by the gateway.
+  grpc: { package: USER_DIRECTORY_PACKAGE, protoPath: USER_DIRECTORY_PROTO_PATH },
 };

@@ -8,6 +8,7 @@ import {
   testRedisPrefix,
   type TestApp,
   type TestDatabase,
+  type TestKafkaNames,
 } from '@capstone/platform/testing';
 import type { Server } from 'node:http';
 import request from 'supertest';
@@ -15,6 +16,8 @@ import request from 'supertest';
 import { startAuthService, type AuthServiceUnderTest } from '../../auth-service/test/auth-service';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the gateway of `npm start`, with the routes nginx serves
 import { startDevGateway } from '../../../tools/dev/dev-gateway';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a bucket per test file, made and removed as the storage specs do
+import { removeTestBucket, testBucketName } from '../../../libs/platform/storage/test/support/test-bucket';
 import { AppModule } from '../src/app.module';
 import { httpOptions } from '../src/http-options';
 
@@ -31,6 +34,8 @@ export interface BlogStack {
 export interface BlogStackOptions {
   /** Variables for blog-service that differ from the test defaults. */
   environment?: Record<string, string>;
+  /** Topics shared with another service under test, so it consumes what these two publish. */
+  kafka?: TestKafkaNames;
 }
 
 // Generous limits: a conformance run registers many users from the gateway's one address.
@@ -50,13 +55,16 @@ export async function startBlogStack(
   label: string,
   options: BlogStackOptions = {},
 ): Promise<BlogStack> {
-  const kafka = testKafkaNames(label);
+  const kafka = options.kafka ?? testKafkaNames(label);
   const auth = await startAuthService(label, { kafka, environment: OPEN_AUTH_LIMITS });
   const authPort = await sparePort();
   await auth.app.listen(authPort, '127.0.0.1');
 
   const database = await createTestDatabase(servicePrismaProject('blog'));
   const serverUrl = testEndpoints.databaseUrl;
+  // blog-service makes the bucket at start; the stack removes it with everything in it.
+  const bucket = testBucketName('blog');
+  const s3 = testEndpoints.s3;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
@@ -70,6 +78,11 @@ export async function startBlogStack(
     JWT_ISSUER: 'http://auth.test',
     JWT_AUDIENCE: 'capstone',
     AUTH_GRPC_URL: auth.grpcUrl ?? '',
+    S3_ENDPOINT: s3.endpoint,
+    S3_REGION: s3.region,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_BUCKET: bucket,
     ...options.environment,
   });
   const app = await createTestApp(AppModule, { http: httpOptions });
@@ -94,7 +107,7 @@ export async function startBlogStack(
     close: async () => {
       await new Promise((resolve) => gatewayServer.close(resolve));
       await app.close();
-      await database.drop();
+      await Promise.all([database.drop(), removeTestBucket(bucket)]);
       await auth.close();
     },
   };

@@ -14,6 +14,8 @@ export class AccountFieldTaken extends Error {
 export abstract class UserRepository {
   abstract findById(id: string): Promise<User | null>;
   abstract findByEmail(email: string): Promise<User | null>;
+  /** Matched as usernames are unique: by their uniqueness key. */
+  abstract findByUsername(username: string): Promise<User | null>;
   /** Which of these are already used by an account other than `exceptUserId`. */
   abstract takenFields(
     candidate: { email?: string; username?: string },

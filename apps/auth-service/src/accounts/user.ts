@@ -11,6 +11,8 @@ export interface User {
   roles: Role[];
   emailVerifiedAt: Date | null;
   disabledAt: Date | null;
+  /** See the schema: grows with every change other services project. */
+  profileVersion: number;
   createdAt: Date;
 }
 
@@ -30,5 +32,6 @@ export function publicProfileOf(user: User) {
     email: user.email,
     bio: user.bio,
     image: user.image,
+    profileVersion: user.profileVersion,
   };
 }

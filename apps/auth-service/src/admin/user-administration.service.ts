@@ -80,7 +80,11 @@ export class UserAdministration {
         client: actor.client,
       });
       await this.outbox.record(
-        UserDisabled.create({ source: EVENT_SOURCE, subject: user.id, data: { userId: user.id } }),
+        UserDisabled.create({
+          source: EVENT_SOURCE,
+          subject: user.id,
+          data: { userId: user.id, profileVersion: updated.profileVersion },
+        }),
       );
       await this.record(AuditEventType.UserDisabled, actor, user.id);
       return updated;
@@ -102,7 +106,12 @@ export class UserAdministration {
       assertAnAdminRemains(await this.users.lockActiveAdmins(), user, 'delete');
       await this.users.delete(user.id);
       await this.outbox.record(
-        UserDeleted.create({ source: EVENT_SOURCE, subject: user.id, data: { userId: user.id } }),
+        UserDeleted.create({
+          source: EVENT_SOURCE,
+          subject: user.id,
+          // The row is gone: the deletion is the version after the last one it had.
+          data: { userId: user.id, profileVersion: user.profileVersion + 1 },
+        }),
       );
       await this.record(AuditEventType.UserDeleted, actor, user.id);
       return user;

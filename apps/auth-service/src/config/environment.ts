@@ -1,5 +1,6 @@
 import {
   accessTokenEnvironment,
+  grpcListenerEnvironment,
   databaseUrl,
   eventsEnvironment,
   platformEnvironment,
@@ -11,6 +12,7 @@ import { rateLimitEnvironment } from './rate-limit-environment';
 /** Every variable auth-service reads; `.env.example` documents each one. */
 export const environmentSchema = z.object({
   ...platformEnvironment(3001),
+  ...grpcListenerEnvironment(4001),
   DATABASE_URL: databaseUrl(),
   ...eventsEnvironment(),
   ...queuesEnvironment(),

@@ -81,6 +81,7 @@ export class SessionStarter {
       username: user.username,
       roles: user.roles,
       email_verified: user.emailVerifiedAt !== null,
+      profile_version: user.profileVersion,
     });
   }
 }

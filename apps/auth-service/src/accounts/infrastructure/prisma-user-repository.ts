@@ -26,6 +26,13 @@ export class PrismaUserRepository extends UserRepository {
     return row && toUser(row);
   }
 
+  async findByUsername(username: string): Promise<User | null> {
+    const row = await this.txHost.tx.user.findUnique({
+      where: { usernameKey: uniquenessKey(username) },
+    });
+    return row && toUser(row);
+  }
+
   async takenFields(
     candidate: { email?: string; username?: string },
     exceptUserId?: string,
@@ -71,6 +78,7 @@ export class PrismaUserRepository extends UserRepository {
           where: { id },
           data: {
             ...changes,
+            profileVersion: { increment: 1 },
             ...(changes.email === undefined ? {} : { emailKey: uniquenessKey(changes.email) }),
             ...(changes.username === undefined
               ? {}
@@ -125,6 +133,7 @@ function toUser(row: UserRow): User {
     roles: row.roles,
     emailVerifiedAt: row.emailVerifiedAt,
     disabledAt: row.disabledAt,
+    profileVersion: row.profileVersion,
     createdAt: row.createdAt,
   };
 }

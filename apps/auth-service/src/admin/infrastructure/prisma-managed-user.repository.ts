@@ -16,6 +16,7 @@ const MANAGED_USER = {
   roles: true,
   emailVerifiedAt: true,
   disabledAt: true,
+  profileVersion: true,
   createdAt: true,
 } as const satisfies Prisma.UserSelect;
 
@@ -63,7 +64,8 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
   async setDisabledAt(id: string, at: Date | null): Promise<ManagedUser> {
     return this.txHost.tx.user.update({
       where: { id },
-      data: { disabledAt: at },
+      // Disabling changes what other services show of the user: a new profile version.
+      data: { disabledAt: at, profileVersion: { increment: 1 } },
       select: MANAGED_USER,
     });
   }
