@@ -1,6 +1,12 @@
+import { loadSync } from '@grpc/proto-loader';
 import {
   ContractViolation,
+  PROTO_LOADER_OPTIONS,
   SendMail,
+  USER_DIRECTORY_PACKAGE,
+  USER_DIRECTORY_PROTO_PATH,
+  USER_DIRECTORY_SERVICE,
+  UserDeleted,
   UserRegistered,
   eventContracts,
   parseEvent,
@@ -66,6 +72,27 @@ describe('event contracts', () => {
     expect(() => parseEvent(tampered)).toThrow(/roles/);
   });
 
+  it('still parses an auth.users event recorded before events carried profileVersion', () => {
+    const event = UserDeleted.create({
+      source: 'auth-service',
+      subject: alice.userId,
+      data: { userId: alice.userId },
+    });
+    expect(parseEvent(JSON.parse(JSON.stringify(event))).data).toEqual({ userId: alice.userId });
+  });
+
+  it('refuses a profileVersion that is not a positive integer', () => {
+    for (const profileVersion of [0, 1.5, -3]) {
+      expect(() =>
+        UserRegistered.create({
+          source: 'auth-service',
+          subject: alice.userId,
+          data: { ...alice, profileVersion },
+        }),
+      ).toThrow(/profileVersion/);
+    }
+  });
+
   it('registers every auth.users event type exactly once on its topic', () => {
     const types = eventContracts.map((contract) => `${contract.type}@${contract.version}`);
     expect(new Set(types).size).toBe(types.length);
@@ -96,5 +123,13 @@ describe('job contracts', () => {
 
   it('rejects a mail job for an unknown template', () => {
     expect(() => SendMail.parse({ ...job, template: 'newsletter' })).toThrow(ContractViolation);
+  });
+});
+
+describe('gRPC contracts', () => {
+  it('loads the UserDirectory service from the proto path the constants name', () => {
+    const definition = loadSync(USER_DIRECTORY_PROTO_PATH, PROTO_LOADER_OPTIONS);
+    const service = definition[`${USER_DIRECTORY_PACKAGE}.${USER_DIRECTORY_SERVICE}`];
+    expect(Object.keys(service)).toEqual(['FindUser']);
   });
 });

@@ -8,6 +8,12 @@ const userId = z.uuid();
 const username = z.string().min(1).max(64);
 const email = z.email();
 const role = z.enum(['user', 'admin']);
+/**
+ * The account's profile version after this change (the UserDirectory gRPC answer carries it too):
+ * a consumer drops an event older than what it already stored. Optional, so events recorded
+ * before it existed still parse; auth-service always sets it.
+ */
+const profileVersion = z.number().int().positive().optional();
 
 /** What other services may project about a user: enough to show an author or address an email. */
 const publicProfile = z.object({
@@ -16,6 +22,7 @@ const publicProfile = z.object({
   email,
   bio: z.string().nullable(),
   image: z.string().nullable(),
+  profileVersion,
 });
 
 export const UserRegistered = defineEvent({
@@ -50,14 +57,14 @@ export const UserDisabled = defineEvent({
   topic: AUTH_USERS_TOPIC,
   type: 'auth.user.disabled',
   version: 1,
-  schema: z.object({ userId }),
+  schema: z.object({ userId, profileVersion }),
 });
 
 export const UserDeleted = defineEvent({
   topic: AUTH_USERS_TOPIC,
   type: 'auth.user.deleted',
   version: 1,
-  schema: z.object({ userId }),
+  schema: z.object({ userId, profileVersion }),
 });
 
 export const authUsersEvents = [
