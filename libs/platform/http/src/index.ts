@@ -6,6 +6,8 @@ export * from './errors/application-error';
 export * from './errors/application-exception.filter';
 export * from './errors/domain-errors';
 export * from './errors/error-mapper';
+export * from './grpc/grpc-exception.filter';
+export * from './grpc/grpc-listener';
 export * from './openapi/openapi';
 export * from './shutdown/graceful-shutdown';
 export * from './validation/is-omittable';

@@ -1,18 +1,10 @@
 import { get } from 'node:http';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './support/free-port';
 import { ServiceProcess } from './support/service-process';
+import { stockClient } from './support/stock-client';
 
 const catalogMain = join(__dirname, 'support', 'catalog-main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function getText(port: number, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -50,6 +42,7 @@ describe('bootstrapService', () => {
     const port = await freePort();
     service = new ServiceProcess(catalogMain, {
       PORT: String(port),
+      GRPC_URL: `127.0.0.1:${await freePort()}`,
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
     });
@@ -64,10 +57,36 @@ describe('bootstrapService', () => {
     expect(service.stdout).toContain('SIGTERM received: draining in-flight requests');
   }, 60_000);
 
+  it('serves gRPC on GRPC_URL before HTTP, and on SIGTERM finishes the call in flight before exiting', async () => {
+    const port = await freePort();
+    const grpcUrl = `127.0.0.1:${await freePort()}`;
+    service = new ServiceProcess(catalogMain, {
+      PORT: String(port),
+      GRPC_URL: grpcUrl,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    });
+    await service.waitForOutput(`listening on port ${port}`);
+    expect(service.stdout.indexOf(`gRPC listening on ${grpcUrl}`)).toBeGreaterThan(-1);
+    expect(service.stdout.indexOf(`gRPC listening on ${grpcUrl}`)).toBeLessThan(
+      service.stdout.indexOf(`listening on port ${port}`),
+    );
+    const stock = stockClient(grpcUrl);
+
+    const inFlight = stock.countStock('p-slow');
+    await service.waitForOutput('slow request waiting');
+    service.signal('SIGTERM');
+
+    await expect(inFlight).resolves.toEqual({ productId: 'p-slow', available: 7 });
+    await expect(service.exited).resolves.toBe(0);
+    stock.close();
+  }, 60_000);
+
   it('prints one short line per request in development: time, level, service, method, path, status, duration, request id', async () => {
     const port = await freePort();
     service = new ServiceProcess(catalogMain, {
       PORT: String(port),
+      GRPC_URL: `127.0.0.1:${await freePort()}`,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
     });

@@ -7,14 +7,16 @@ import {
   loadEnvironmentFile,
   type PlatformEnvironment,
 } from '@capstone/platform/config';
+import { configuredGrpcUrl, startGrpcListener } from '../grpc/grpc-listener';
 import { shutdownGracefully } from '../shutdown/graceful-shutdown';
 import { configureApplication } from './configure-application';
 import { createHttpAdapter } from './http-adapter';
 import type { HttpOptions } from './http-options';
 
 /**
- * The whole of a service's `main.ts`: create, configure, listen on `PORT`, and shut down
- * gracefully on SIGTERM or SIGINT. A startup failure is printed and the process exits with 1.
+ * The whole of a service's `main.ts`: create, configure, listen on `PORT` (and on `GRPC_URL` when
+ * the options name a gRPC contract), and shut down gracefully on SIGTERM or SIGINT. A startup
+ * failure is printed and the process exits with 1.
  */
 export async function bootstrapService(
   rootModule: Type<unknown>,
@@ -31,6 +33,11 @@ export async function bootstrapService(
       rawBody: options.rawBody ?? false,
     });
     configureApplication(app, options);
+    if (options.grpc) {
+      // Before HTTP, so once readiness answers the gRPC port takes calls too; after the init hooks.
+      await app.init();
+      await startGrpcListener(app, options.grpc, configuredGrpcUrl(app));
+    }
     const port = app.get<AppConfig<PlatformEnvironment>>(AppConfig).get('PORT');
     // Every interface: in a container the gateway reaches the service on its pod address.
     await app.listen(port, '0.0.0.0');

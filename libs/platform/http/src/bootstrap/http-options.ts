@@ -1,4 +1,5 @@
 import type { ErrorMappers } from '../errors/application-exception.filter';
+import type { GrpcListenerOptions } from '../grpc/grpc-listener';
 import type { ApiDescription } from '../openapi/openapi';
 
 export interface HttpOptions {
@@ -14,4 +15,10 @@ export interface HttpOptions {
    * the memory a body takes.
    */
   rawBody?: boolean;
+  /**
+   * Also serve this gRPC contract's `@GrpcMethod` handlers, on `GRPC_URL` (add
+   * `grpcListenerEnvironment(port)` to the service's environment schema). For calls between
+   * services only: no gateway or ingress routes to it.
+   */
+  grpc?: GrpcListenerOptions;
 }

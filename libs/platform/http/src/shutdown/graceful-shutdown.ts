@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Readiness } from '@capstone/platform/observability';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'node:http';
+import { drainGrpcListener } from '../grpc/grpc-listener';
 
 /**
  * Once the service drains, every response says `Connection: close`, so a keep-alive client opens
@@ -16,16 +17,20 @@ export function closeConnectionsWhileDraining(server: FastifyInstance, readiness
 }
 
 /**
- * The order matters: report not-ready, stop accepting connections, let in-flight requests finish
- * (cut off after `drainTimeoutMs`), and only then run Nest's shutdown hooks, which close consumers
- * and pools those requests may still need. (`enableShutdownHooks` would close them first.)
+ * The order matters: report not-ready, stop accepting connections, let in-flight requests and gRPC
+ * calls finish (cut off after `drainTimeoutMs`), and only then run Nest's shutdown hooks, which
+ * close consumers and pools those requests may still need. (`enableShutdownHooks` would close
+ * them first.)
  */
 export async function shutdownGracefully(
   app: INestApplication,
   drainTimeoutMs: number,
 ): Promise<void> {
   app.get(Readiness).beginDraining();
-  await stopAcceptingAndDrain(app.getHttpServer(), drainTimeoutMs);
+  await Promise.all([
+    stopAcceptingAndDrain(app.getHttpServer(), drainTimeoutMs),
+    drainGrpcListener(app, drainTimeoutMs),
+  ]);
   await app.close();
 }
 

@@ -1,9 +1,11 @@
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import {
   createHttpAdapter,
   type ErrorMapper,
+  type GrpcListenerOptions,
   type HttpOptions,
   prepareApplication,
 } from '../../src';
@@ -31,6 +33,12 @@ export const catalogOptions: HttpOptions = {
   api: { title: 'Catalog API', description: 'Products and articles', version: '1.2' },
   errorMappers: { '/api': realWorldErrors },
   rawBody: true,
+};
+
+/** The catalog's stock, served over gRPC beside its HTTP APIs. */
+export const stockGrpc: GrpcListenerOptions = {
+  package: 'catalog.stock.v1',
+  protoPath: join(__dirname, 'stock.proto'),
 };
 
 /** The catalog service configured exactly as `bootstrapService` would, ready for supertest. */

@@ -10,14 +10,19 @@ import {
   Post,
   VERSION_NEUTRAL,
 } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
 import { ApiProperty } from '@nestjs/swagger';
-import { PlatformConfigModule, platformEnvironment } from '@capstone/platform/config';
+import {
+  grpcListenerEnvironment,
+  PlatformConfigModule,
+  platformEnvironment,
+} from '@capstone/platform/config';
 import { ObservabilityModule, postgresCheck } from '@capstone/platform/observability';
 import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 import type { DestinationStream } from 'pino';
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { NotFoundError } from '../../src';
+import { NotFoundError, ValidationError } from '../../src';
 import {
   EchoGateway,
   UploadsController,
@@ -139,9 +144,40 @@ class ArticlesController {
   }
 }
 
-export const catalogEnvironment = z.object(platformEnvironment(3000));
+/** The catalog's gRPC face (stock.proto): each product id picks an outcome a test wants to see. */
+@Controller()
+class StockController {
+  constructor(
+    private readonly database: CatalogDatabase,
+    private readonly slowLane: SlowLane,
+  ) {}
 
-/** A small service built the way real ones are: config, observability with a readiness check, two APIs. */
+  @GrpcMethod('Stock', 'CountStock')
+  async countStock({ productId }: { productId: string }) {
+    if (productId === '') {
+      throw new ValidationError([
+        { field: 'productId', message: 'must not be empty', code: 'required' },
+      ]);
+    }
+    if (productId === 'p-missing') throw new NotFoundError(`Product ${productId} does not exist`);
+    if (productId === 'p-crash') throw new Error('stock table at db-primary.internal is corrupt');
+    if (productId === 'p-slow') {
+      await this.slowLane.pass();
+      const { rows } = await this.database.pool.query<{ available: number }>(
+        'SELECT 7 AS available',
+      );
+      return { productId, available: rows[0].available };
+    }
+    return { productId, available: 3 };
+  }
+}
+
+export const catalogEnvironment = z.object({
+  ...platformEnvironment(3000),
+  ...grpcListenerEnvironment(4000),
+});
+
+/** A small service built the way real ones are: config, observability with a readiness check, two APIs and gRPC. */
 export function catalogModule(logDestination?: DestinationStream) {
   @Module({
     imports: [
@@ -165,6 +201,7 @@ export function catalogModule(logDestination?: DestinationStream) {
       WebhooksController,
       UploadsController,
       VisitorController,
+      StockController,
     ],
     providers: [SlowLane, EchoGateway],
   })
