@@ -65,7 +65,8 @@ export class ArticlePublishing {
         return articleRecordOf(row);
       }),
     );
-    await this.tags.forget();
+    // The slug may be remembered as unknown (a reader tried it a moment ago).
+    await Promise.all([this.cache.forget(record.slug), this.tags.forget()]);
     return this.viewOfOwn(record, author);
   }
 

@@ -111,18 +111,21 @@ export class ArticleListQueryDto extends OffsetPageQueryDto {
   @ApiPropertyOptional({ example: 'dragons' })
   @IsOmittable()
   @IsString({ message: 'must be one tag' })
+  @MinLength(1, { message: "can't be blank" })
   @MaxLength(TAG_MAX_LENGTH)
   tag?: string;
 
   @ApiPropertyOptional({ example: 'jake', description: 'A username' })
   @IsOmittable()
   @IsString({ message: 'must be one username' })
+  @MinLength(1, { message: "can't be blank" })
   @MaxLength(64)
   author?: string;
 
   @ApiPropertyOptional({ example: 'jane', description: 'Articles this user favorited' })
   @IsOmittable()
   @IsString({ message: 'must be one username' })
+  @MinLength(1, { message: "can't be blank" })
   @MaxLength(64)
   favorited?: string;
 }
