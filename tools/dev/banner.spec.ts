@@ -50,6 +50,23 @@ describe('the banner npm start prints', () => {
     expect(banner({ apps: production })).not.toContain('admin login:');
   });
 
+  it("points clients at blog-service's RealWorld API and GraphQL through the gateway, and a browser at its API docs", () => {
+    const withBlog = banner({ apps: [...apps, app('blog-service', 3002)] });
+    expect(withBlog).toMatch(/RealWorld API +http:\/\/localhost:8080\/api\/articles/);
+    expect(withBlog).toMatch(/GraphQL +http:\/\/localhost:8080\/graphql/);
+    expect(withBlog).toMatch(/blog-service API +http:\/\/localhost:3002\/docs/);
+  });
+
+  it('addresses blog-service directly when the gateway could not take its port', () => {
+    const direct = banner({ apps: [app('blog-service', 3002)], gatewayPort: undefined });
+    expect(direct).toContain('http://localhost:3002/api/articles');
+    expect(direct).toContain('http://localhost:3002/graphql');
+  });
+
+  it('names no blog addresses when blog-service is not part of the stack', () => {
+    expect(banner()).not.toMatch(/RealWorld API|GraphQL/);
+  });
+
   it('says Ctrl-C stops what this run started, and why each thing it found running stays up', () => {
     const lines = startBanner({ ...stack, startedNow: ['kafka'] });
     expect(lines).toContainEqual(

@@ -63,12 +63,25 @@ function adminLoginLines(apps: ConfiguredApp[]): string[] {
   return [`│   admin login: ${SEED_ADMIN_EMAIL ?? 'admin@capstone.local'} / ${password}`];
 }
 
-function clientRows({ infra, gatewayPort }: RunningStack): Row[] {
+function clientRows(stack: RunningStack): Row[] {
+  const { infra, gatewayPort } = stack;
   return [
     ...(gatewayPort === undefined
       ? []
       : [['gateway (the API)', `http://localhost:${gatewayPort}`] as Row]),
+    ...blogRows(stack),
     ...infra.map((status): Row => [status.component, status.endpoint]),
+  ];
+}
+
+function blogRows({ apps, gatewayPort }: RunningStack): Row[] {
+  const blog = apps.find((app) => app.name === 'blog-service');
+  if (!blog) return [];
+  // The gateway composes the RealWorld API: users from auth-service, articles from blog-service.
+  const origin = `http://localhost:${gatewayPort ?? blog.port}`;
+  return [
+    ['RealWorld API', `${origin}/api/articles`],
+    ['GraphQL', `${origin}/graphql`],
   ];
 }
 
