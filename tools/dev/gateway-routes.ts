@@ -1,6 +1,7 @@
 /**
  * The gateway's routes, as `npm start` serves them. deploy/gateway/nginx.conf serves the same ones in
- * Compose (and the Ingress in Kubernetes); a test keeps this table and nginx.conf identical.
+ * Compose and k8s/base/gateway-ingress.yaml in Kubernetes; a test keeps this table and nginx.conf
+ * identical, and `npm run check:deploy` holds the Ingress to it.
  */
 export interface GatewayRoute {
   /** nginx's `location ^~ path` (prefix) or `location = path` (exact). */

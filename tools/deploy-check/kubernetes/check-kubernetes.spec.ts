@@ -305,3 +305,113 @@ describe('secrets', () => {
     ]);
   });
 });
+
+describe('the gateway Ingress', () => {
+  const INGRESS = 'k8s/base/gateway-ingress.yaml';
+  const PATHS = ['spec', 'rules', 0, 'http', 'paths'];
+
+  /** A copy whose Ingress entry for `path` is edited; resolves to the copy and that entry's index. */
+  function ingressEntryWith(
+    path: string,
+    edit: (ingress: Document, index: number) => void,
+  ): { root: string; index: number } {
+    const root = copyOfKubernetesTree();
+    let index = -1;
+    editYaml(root, INGRESS, (documents) => {
+      const ingress = resource(documents, 'Ingress', 'gateway');
+      const entries = ingress.getIn(PATHS) as { items: { get(key: string): unknown }[] };
+      index = entries.items.findIndex((entry) => entry.get('path') === path);
+      edit(ingress, index);
+    });
+    return { root, index };
+  }
+
+  it('reports a gateway route that the Ingress leaves out', async () => {
+    const { root } = ingressEntryWith('/api/tags', (ingress, index) =>
+      ingress.deleteIn([...PATHS, index]),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: INGRESS,
+        path: 'Ingress/gateway spec.rules',
+        message: 'does not route /api/tags (Prefix) to blog-service, as the gateway does',
+      },
+    ]);
+  });
+
+  it('reports a path sent to another service than the gateway sends it to', async () => {
+    const { root, index } = ingressEntryWith('/graphql', (ingress, at) =>
+      ingress.setIn([...PATHS, at, 'backend', 'service', 'name'], 'auth-service'),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: INGRESS,
+        path: `Ingress/gateway spec.rules[0].http.paths[${index}]`,
+        message: 'sends /graphql to auth-service; the gateway sends it to blog-service',
+      },
+    ]);
+  });
+
+  it('reports a route that reaches the internal endpoints the gateway never routes', async () => {
+    const { root, index } = ingressEntryWith('/api/auth/', (ingress, at) =>
+      ingress.setIn([...PATHS, at, 'path'], '/'),
+    );
+
+    expect(await checkKubernetes(root)).toContainEqual({
+      file: INGRESS,
+      path: `Ingress/gateway spec.rules[0].http.paths[${index}]`,
+      message: 'routes /internal/, which the gateway never does',
+    });
+  });
+
+  it('reports an exact gateway path that the Ingress matches as a prefix', async () => {
+    const { root, index } = ingressEntryWith('/api/user', (ingress, at) =>
+      ingress.setIn([...PATHS, at, 'pathType'], 'Prefix'),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: INGRESS,
+        path: 'Ingress/gateway spec.rules',
+        message: 'does not route /api/user (Exact) to auth-service, as the gateway does',
+      },
+      {
+        file: INGRESS,
+        path: `Ingress/gateway spec.rules[0].http.paths[${index}]`,
+        message:
+          'routes /api/user (Prefix), which the gateway does not; add it to tools/dev/gateway-routes.ts and nginx.conf first',
+      },
+    ]);
+  });
+
+  it('reports a backend port that its Service does not declare', async () => {
+    const { root, index } = ingressEntryWith('/api/articles', (ingress, at) =>
+      ingress.setIn([...PATHS, at, 'backend', 'service', 'port'], { number: 8080 }),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: INGRESS,
+        path: `Ingress/gateway spec.rules[0].http.paths[${index}]`,
+        message: 'port {"number":8080} is not a port of Service blog-service',
+      },
+    ]);
+  });
+
+  it('reports a tree with no Ingress at all', async () => {
+    const root = copyOfKubernetesTree();
+    rmSync(join(root, INGRESS));
+    editText(root, 'k8s/base/kustomization.yaml', (text) =>
+      text.replace('  - gateway-ingress.yaml\n', ''),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: 'k8s',
+        message: 'no Ingress routes the gateway paths of tools/dev/gateway-routes.ts',
+      },
+    ]);
+  });
+});

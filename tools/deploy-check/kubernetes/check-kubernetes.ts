@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../problem';
+import { ingressProblems } from './gateway-ingress';
 import { inlineSecretProblems } from './inline-secrets';
 import { kustomizationProblems, patchFilesOf } from './kustomizations';
 import { KUBERNETES_DIR, readKubernetesTree } from './manifests';
@@ -8,7 +9,10 @@ import { modelProblems } from './model-validation';
 import { hardeningProblems } from './pod-hardening';
 import { routingProblems } from './service-routing';
 
-/** Checks every manifest under k8s/: kustomize references, the Kubernetes schemas, then house rules. */
+/**
+ * Checks every manifest under k8s/: kustomize references, the Kubernetes schemas, then house rules
+ * (selectors and ports, the gateway's routes, pod hardening, no committed secrets).
+ */
 export async function checkKubernetes(root: string): Promise<Problem[]> {
   if (!existsSync(join(root, KUBERNETES_DIR))) {
     return [{ file: KUBERNETES_DIR, message: 'is missing' }];
@@ -33,6 +37,7 @@ export async function checkKubernetes(root: string): Promise<Problem[]> {
     ...fragments,
     ...modelProblems(resources),
     ...routingProblems(resources),
+    ...ingressProblems(resources),
     ...hardeningProblems(resources),
     ...inlineSecretProblems(resources),
   ];
