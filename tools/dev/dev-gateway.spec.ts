@@ -1,7 +1,9 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { WebSocket, WebSocketServer } from 'ws';
 import { repoRoot } from '../workspace/paths';
 import { startDevGateway } from './dev-gateway';
 import { closedPrefixes, gatewayRoutes } from './gateway-routes';
@@ -53,6 +55,27 @@ describe('the npm start gateway', () => {
     const response = await get('/api/elsewhere');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('passes a WebSocket upgrade through to the service and carries frames both ways', async () => {
+    const echo = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    echo.on('connection', (socket, request) =>
+      socket.on('message', (data) => socket.send(`${request.url} ${String(data)}`)),
+    );
+    await once(echo, 'listening');
+    const port = (echo.address() as AddressInfo).port;
+    const wsGateway = await startDevGateway(0, new Map([['blog-service', port]]));
+    try {
+      const client = new WebSocket(`ws://127.0.0.1:${portOf(wsGateway)}/graphql`);
+      await once(client, 'open');
+      client.send('ping');
+      const [reply] = await once(client, 'message');
+      expect(String(reply)).toBe('/graphql ping');
+      client.close();
+    } finally {
+      await close(wsGateway);
+      await new Promise((resolve) => echo.close(resolve));
+    }
   });
 
   it('answers 502 when the service behind a route is down', async () => {

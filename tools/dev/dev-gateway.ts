@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import {
   createServer,
   request,
   type IncomingMessage,
+  type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from 'node:http';
@@ -24,6 +26,10 @@ export function startDevGateway(
   servicePorts: ReadonlyMap<string, number>,
 ): Promise<Server> {
   const server = createServer((incoming, outgoing) => forward(incoming, outgoing, servicePorts));
+  // WebSocket upgrades (GraphQL subscriptions), as nginx passes them on with `Upgrade`/`Connection`.
+  server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) =>
+    forwardUpgrade(incoming, socket, head, servicePorts),
+  );
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));
@@ -52,13 +58,7 @@ function forward(
       port: servicePort,
       method: incoming.method,
       path: incoming.url,
-      headers: {
-        ...incoming.headers,
-        // Overwritten, never appended: a client must not choose the IP that rate limits count.
-        'x-forwarded-for': incoming.socket.remoteAddress ?? '',
-        'x-forwarded-proto': 'http',
-        'x-request-id': incoming.headers['x-request-id'] ?? randomUUID(),
-      },
+      headers: forwardedHeaders(incoming),
     },
     (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -78,4 +78,58 @@ function forward(
     );
   });
   incoming.pipe(upstream);
+}
+
+function forwardedHeaders(incoming: IncomingMessage): OutgoingHttpHeaders {
+  return {
+    ...incoming.headers,
+    // Overwritten, never appended: a client must not choose the IP that rate limits count.
+    'x-forwarded-for': incoming.socket.remoteAddress ?? '',
+    'x-forwarded-proto': 'http',
+    'x-request-id': incoming.headers['x-request-id'] ?? randomUUID(),
+  };
+}
+
+function forwardUpgrade(
+  incoming: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  servicePorts: ReadonlyMap<string, number>,
+): void {
+  const route = routeFor(new URL(incoming.url ?? '/', 'http://gateway').pathname);
+  const servicePort = route && servicePorts.get(route.service);
+  if (!servicePort) {
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    return;
+  }
+  const upstream = request({
+    host: '127.0.0.1',
+    port: servicePort,
+    method: incoming.method,
+    path: incoming.url,
+    headers: forwardedHeaders(incoming),
+  });
+  upstream.on('upgrade', (answer, upstreamSocket, upstreamHead) => {
+    const lines = [`HTTP/1.1 101 ${answer.statusMessage ?? 'Switching Protocols'}`];
+    for (let index = 0; index < answer.rawHeaders.length; index += 2)
+      lines.push(`${answer.rawHeaders[index]}: ${answer.rawHeaders[index + 1]}`);
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (upstreamHead.length > 0) socket.write(upstreamHead);
+    if (head.length > 0) upstreamSocket.write(head);
+    upstreamSocket.pipe(socket).pipe(upstreamSocket);
+    const closeBoth = () => {
+      socket.destroy();
+      upstreamSocket.destroy();
+    };
+    socket.on('error', closeBoth);
+    upstreamSocket.on('error', closeBoth);
+  });
+  // The service refused the upgrade: its answer goes back as is, and the connection closes.
+  upstream.on('response', (answer) => {
+    socket.end(
+      `HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}\r\nConnection: close\r\n\r\n`,
+    );
+  });
+  upstream.on('error', () => socket.destroy());
+  upstream.end();
 }
