@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MEDIA_QUEUE } from '@capstone/contracts';
 import { AuthModule } from '@capstone/platform/auth';
 import { CacheModule } from '@capstone/platform/cache';
 import { AppConfig, PlatformConfigModule } from '@capstone/platform/config';
 import { EventsModule, KafkaHealthCheck } from '@capstone/platform/events';
 import { ObservabilityModule, postgresCheck, tolerated } from '@capstone/platform/observability';
+import { QueuesModule } from '@capstone/platform/queues';
+import { ObjectStorage, s3Check, StorageModule } from '@capstone/platform/storage';
 import { AuthorsModule } from './authors/authors.module';
 import { BlogModule } from './blog.module';
 import { environmentSchema, type Environment } from './config/environment';
@@ -14,7 +17,7 @@ import { SharedModule } from './shared/shared.module';
 @Module({
   imports: [
     PlatformConfigModule.forRoot(environmentSchema),
-    // Ahead of EventsModule: global modules shut down in reverse order, so the database closes last.
+    // Ahead of EventsModule and QueuesModule: global modules shut down in reverse order, so the database closes last.
     DatabaseModule,
     SharedModule,
     AuthModule.forRootAsync({
@@ -43,14 +46,36 @@ import { SharedModule } from './shared/shared.module';
         keyPrefix: config.get('CACHE_PREFIX'),
       }),
     }),
+    QueuesModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        connection: { url: config.get('REDIS_URL') },
+        prefix: config.get('QUEUE_PREFIX'),
+        queues: [MEDIA_QUEUE],
+        concurrency: { [MEDIA_QUEUE]: config.get('MEDIA_CONCURRENCY') },
+      }),
+    }),
+    StorageModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig<Environment>) => ({
+        endpoint: config.get('S3_ENDPOINT'),
+        publicEndpoint: config.get('S3_PUBLIC_ENDPOINT'),
+        region: config.get('S3_REGION'),
+        accessKeyId: config.get('S3_ACCESS_KEY_ID'),
+        secretAccessKey: config.get('S3_SECRET_ACCESS_KEY'),
+        bucket: config.get('S3_BUCKET'),
+      }),
+    }),
     ObservabilityModule.forRoot({
       serviceName: 'blog-service',
       // Reads and writes need only Postgres: the cache falls back to it, events wait in the outbox.
+      // Only media uploads need object storage; everything else is served without it.
       readiness: {
-        inject: [PrismaService, KafkaHealthCheck],
-        useFactory: (prisma: PrismaService, kafka: KafkaHealthCheck) => [
+        inject: [PrismaService, KafkaHealthCheck, ObjectStorage],
+        useFactory: (prisma: PrismaService, kafka: KafkaHealthCheck, storage: ObjectStorage) => [
           postgresCheck(() => prisma.$queryRaw`SELECT 1`),
           tolerated(kafka),
+          tolerated(s3Check(storage)),
         ],
       },
     }),

@@ -3,6 +3,7 @@ import {
   eventsEnvironment,
   platformEnvironment,
   queuesEnvironment,
+  storageEnvironment,
   tokenVerificationEnvironment,
 } from '@capstone/platform/config';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ export const environmentSchema = z.object({
   ...eventsEnvironment(),
   ...queuesEnvironment(),
   ...tokenVerificationEnvironment(),
+  ...storageEnvironment(),
   CACHE_PREFIX: z
     .string()
     .min(1)
@@ -25,6 +27,22 @@ export const environmentSchema = z.object({
     .describe(
       "auth-service's internal gRPC address (host:port), asked when the author projection misses",
     ),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    // The thumbnail worker holds the whole original in memory.
+    .max(50 * 1024 * 1024)
+    .default(5 * 1024 * 1024)
+    .describe(
+      'the largest image accepted for upload, in bytes (default 5242880 = 5 MiB, at most 50 MiB)',
+    ),
+  MEDIA_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2)
+    .describe('thumbnail jobs one process runs at once; each decodes an image in memory'),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
