@@ -27,6 +27,9 @@ export abstract class ManagedUserRepository {
 
   abstract setDisabledAt(id: string, at: Date | null): Promise<ManagedUser>;
 
-  /** Removes the account with its sessions, tokens and API keys; its audit trail stays. */
-  abstract delete(id: string): Promise<void>;
+  /**
+   * Removes the account with its sessions, tokens and API keys; its audit trail stays. Returns the
+   * profile version the account had at the moment it went, after any change that raced it.
+   */
+  abstract delete(id: string): Promise<number>;
 }

@@ -104,13 +104,13 @@ export class UserAdministration {
   async delete(actor: AdminActor, userId: string): Promise<void> {
     await this.administer(actor, userId, async (user) => {
       assertAnAdminRemains(await this.users.lockActiveAdmins(), user, 'delete');
-      await this.users.delete(user.id);
+      const lastVersion = await this.users.delete(user.id);
       await this.outbox.record(
         UserDeleted.create({
           source: EVENT_SOURCE,
           subject: user.id,
           // The row is gone: the deletion is the version after the last one it had.
-          data: { userId: user.id, profileVersion: user.profileVersion + 1 },
+          data: { userId: user.id, profileVersion: lastVersion + 1 },
         }),
       );
       await this.record(AuditEventType.UserDeleted, actor, user.id);

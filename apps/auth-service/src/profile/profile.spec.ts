@@ -37,7 +37,12 @@ describe('my profile', () => {
         candidate.type === UserProfileUpdated.type &&
         (candidate.data as { userId: string }).userId === me.userId,
     );
-    expect(event.data).toEqual({ userId: me.userId, email: me.email, ...changes });
+    expect(event.data).toEqual({
+      userId: me.userId,
+      email: me.email,
+      ...changes,
+      profileVersion: 2,
+    });
   });
 
   it('clears the bio with an empty string', async () => {

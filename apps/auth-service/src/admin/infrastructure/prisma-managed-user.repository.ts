@@ -70,8 +70,11 @@ export class PrismaManagedUserRepository extends ManagedUserRepository {
     });
   }
 
-  async delete(id: string): Promise<void> {
-    await this.txHost.tx.user.delete({ where: { id } });
+  async delete(id: string): Promise<number> {
+    // RETURNING reads the row as it is deleted: a profile change that committed first is counted.
+    const [row] = await this.txHost.tx.$queryRaw<{ profile_version: number }[]>`
+      DELETE FROM "user" WHERE id = ${id}::uuid RETURNING profile_version`;
+    return row.profile_version;
   }
 }
 
