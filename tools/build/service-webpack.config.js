@@ -3,7 +3,8 @@ const { join } = require('node:path');
 
 /**
  * How every service is built: one bundle per app with node_modules left external, and a pruned
- * package.json + lockfile generated beside it, which the Dockerfile installs with `npm ci --omit=dev`.
+ * package.json + lockfile generated beside it, which the Dockerfile installs with `npm ci --omit=dev`,
+ * and every `.proto` contract of libs/contracts copied to `grpc/`.
  * An app's webpack.config.js is `module.exports = serviceWebpackConfig(__dirname)`.
  */
 function serviceWebpackConfig(appDir) {
@@ -20,6 +21,9 @@ function serviceWebpackConfig(appDir) {
         outputHashing: 'none',
         generatePackageJson: true,
         sourceMap: true,
+        // The gRPC contracts, read at run time: beside main.js as grpc/, where
+        // libs/contracts/src/proto-root.ts looks for them.
+        assets: [{ input: 'libs/contracts/src/grpc', glob: '**/*.proto', output: 'grpc' }],
       }),
     ],
   };
