@@ -8,6 +8,8 @@ export interface AppEnvironment {
   readonly requiredKeys: ReadonlySet<string>;
   /** The PORT the app listens on when nothing overrides it. */
   readonly defaultPort: string | undefined;
+  /** The GRPC_URL its gRPC server listens on when nothing overrides it, for an app that has one. */
+  readonly defaultGrpcUrl: string | undefined;
 }
 
 interface FieldSchema {
@@ -39,9 +41,12 @@ export async function loadAppEnvironment(
     ([key, field]) => [key, field.safeParse(undefined)] as const,
   );
   const port = absent.find(([key]) => key === 'PORT')?.[1];
+  const grpcUrl = absent.find(([key]) => key === 'GRPC_URL')?.[1];
   return {
     keys: new Set(Object.keys(shape)),
     requiredKeys: new Set(absent.filter(([, result]) => !result.success).map(([key]) => key)),
     defaultPort: port?.success && port.data !== undefined ? String(port.data) : undefined,
+    defaultGrpcUrl:
+      grpcUrl?.success && grpcUrl.data !== undefined ? String(grpcUrl.data) : undefined,
   };
 }

@@ -92,18 +92,31 @@ function portProblems(
       },
     ];
   }
+  const grpcUrl = listOrDict(service.definition['environment']).get('GRPC_URL');
+  const grpcPort = (grpcUrl ?? environment.defaultGrpcUrl)?.split(':').pop();
   const published = listOf(service.definition['ports']).map(containerPortOf);
   const exposed = listOf(service.definition['expose']).map(containerPortOf);
+  const problem = (path: string, message: string) => ({ file: COMPOSE_FILE, path, message });
   return [
-    ...published.map((port, index) => ({ port, path: at(`ports[${index}]`) })),
-    ...exposed.map((port, index) => ({ port, path: at(`expose[${index}]`) })),
-  ]
-    .filter(({ port }) => port !== listensOn)
-    .map(({ port, path }) => ({
-      file: COMPOSE_FILE,
-      path,
-      message: `container port ${port} is not the port ${app} listens on (PORT ${listensOn})`,
-    }));
+    ...published.map((port, index) => ({ port, path: at(`ports[${index}]`), internal: false })),
+    ...exposed.map((port, index) => ({ port, path: at(`expose[${index}]`), internal: true })),
+  ].flatMap(({ port, path, internal }) => {
+    if (port === listensOn) return [];
+    // The gRPC port serves other services only (ADR 0010): exposed inside the network, never published.
+    if (port === grpcPort) {
+      return internal
+        ? []
+        : [
+            problem(
+              path,
+              `container port ${port} is ${app}'s gRPC port: expose it, never publish it`,
+            ),
+          ];
+    }
+    return [
+      problem(path, `container port ${port} is not the port ${app} listens on (PORT ${listensOn})`),
+    ];
+  });
 }
 
 /** The container side of `[host-ip:][host-port:]container-port[/protocol]`, or of the long syntax. */

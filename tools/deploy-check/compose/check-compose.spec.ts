@@ -193,6 +193,20 @@ describe('app services', () => {
     ]);
   });
 
+  it("reports auth-service's gRPC port published on the host, which only other services may reach", async () => {
+    const root = repositoryComposeWith(([compose]) =>
+      compose.setIn(['services', 'auth-service', 'ports'], ['127.0.0.1:4001:4001']),
+    );
+
+    expect(await checkCompose(root)).toEqual([
+      {
+        file: COMPOSE,
+        path: 'services.auth-service.ports[0]',
+        message: "container port 4001 is auth-service's gRPC port: expose it, never publish it",
+      },
+    ]);
+  });
+
   it('reports an app that has no environment schema', async () => {
     const root = appComposeWith(([compose]) =>
       compose.setIn(['services', 'greeter', 'build', 'args', 'APP'], 'welcomer'),
