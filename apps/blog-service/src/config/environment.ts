@@ -43,6 +43,22 @@ export const environmentSchema = z.object({
     .min(1)
     .default(2)
     .describe('thumbnail jobs one process runs at once; each decodes an image in memory'),
+  GRAPHQL_MAX_DEPTH: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15)
+    .describe(
+      'deepest selection a GraphQL operation may nest (15 admits the standard introspection query); deeper ones fail with QUERY_TOO_DEEP',
+    ),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2000)
+    .describe(
+      'largest estimated cost of a GraphQL operation (a field costs 1, lists multiply by their size); costlier ones fail with QUERY_TOO_COMPLEX',
+    ),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
