@@ -21,6 +21,14 @@ export const environmentSchema = z.object({
     .min(1)
     .default('blog')
     .describe("namespace of blog-service's cache keys in Redis"),
+  ARTICLE_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(300)
+    .describe(
+      'how long an article read by slug stays in Redis; 0 bypasses the cache, every read going to Postgres',
+    ),
   AUTH_GRPC_URL: z
     .string()
     .regex(/^[\w.-]+:\d+$/, 'must be host:port')
