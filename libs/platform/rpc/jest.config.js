@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'platform-rpc',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};
