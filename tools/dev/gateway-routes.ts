@@ -20,6 +20,8 @@ export const gatewayRoutes: readonly GatewayRoute[] = [
   { match: 'prefix', path: '/api/tags', service: 'blog-service' },
   { match: 'prefix', path: '/api/blog/', service: 'blog-service' },
   { match: 'prefix', path: '/graphql', service: 'blog-service' },
+  { match: 'prefix', path: '/api/shortener/', service: 'shortener-service' },
+  { match: 'prefix', path: '/s/', service: 'shortener-service' },
   { match: 'prefix', path: '/api/notifications/', service: 'notification-service' },
 ];
 

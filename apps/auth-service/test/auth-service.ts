@@ -5,6 +5,7 @@ import {
   createTestApp,
   createTestDatabase,
   servicePrismaProject,
+  sparePort,
   testEndpoints,
   testKafkaNames,
   testRedisPrefix,
@@ -81,6 +82,47 @@ export async function startAuthService(
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();
+    },
+  };
+}
+
+export interface ListeningAuthService {
+  auth: AuthServiceUnderTest;
+  port: number;
+  /** What a service that verifies auth's tokens sets as JWKS_URL, JWT_ISSUER and JWT_AUDIENCE. */
+  tokenVerification: Record<'JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE', string>;
+  /** auth-service's own origin, for services that verify API keys (`AUTH_INTERNAL_URL`). */
+  origin: string;
+}
+
+// Generous limits: a suite registers many users from the one address a gateway forwards.
+const OPEN_LIMITS = {
+  RATE_LIMIT_REGISTER_PER_IP: '10000/1h',
+  RATE_LIMIT_LOGIN_PER_IP: '10000/1h',
+  RATE_LIMIT_REGISTER_PER_ACCOUNT: '100/1h',
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: '100/1h',
+};
+
+/** auth-service on a loopback port, for another service under test to verify its tokens over HTTP. */
+export async function startListeningAuthService(
+  label: string,
+  options: AuthServiceOptions = {},
+): Promise<ListeningAuthService> {
+  const auth = await startAuthService(label, {
+    ...options,
+    environment: { ...OPEN_LIMITS, ...options.environment },
+  });
+  const port = await sparePort();
+  await auth.app.listen(port, '127.0.0.1');
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    auth,
+    port,
+    origin,
+    tokenVerification: {
+      JWKS_URL: `${origin}/.well-known/jwks.json`,
+      JWT_ISSUER: 'http://auth.test',
+      JWT_AUDIENCE: 'capstone',
     },
   };
 }

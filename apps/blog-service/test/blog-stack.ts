@@ -13,11 +13,17 @@ import {
 import type { Server } from 'node:http';
 import request from 'supertest';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- blog's users live in the real auth-service, built by its own test harness
-import { startAuthService, type AuthServiceUnderTest } from '../../auth-service/test/auth-service';
+import {
+  startListeningAuthService,
+  type AuthServiceUnderTest,
+} from '../../auth-service/test/auth-service';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the gateway of `npm start`, with the routes nginx serves
 import { startDevGateway } from '../../../tools/dev/dev-gateway';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- a bucket per test file, made and removed as the storage specs do
-import { removeTestBucket, testBucketName } from '../../../libs/platform/storage/test/support/test-bucket';
+import {
+  removeTestBucket,
+  testBucketName,
+} from '../../../libs/platform/storage/test/support/test-bucket';
 import { AppModule } from '../src/app.module';
 import { httpOptions } from '../src/http-options';
 
@@ -38,14 +44,6 @@ export interface BlogStackOptions {
   kafka?: TestKafkaNames;
 }
 
-// Generous limits: a conformance run registers many users from the gateway's one address.
-const OPEN_AUTH_LIMITS = {
-  RATE_LIMIT_REGISTER_PER_IP: '10000/1h',
-  RATE_LIMIT_LOGIN_PER_IP: '10000/1h',
-  RATE_LIMIT_REGISTER_PER_ACCOUNT: '100/1h',
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: '100/1h',
-};
-
 /**
  * auth-service and blog-service as they run in production, on their own databases, Kafka topics
  * and Redis prefixes, with the gateway in front: blog verifies auth's tokens over its JWKS,
@@ -56,9 +54,13 @@ export async function startBlogStack(
   options: BlogStackOptions = {},
 ): Promise<BlogStack> {
   const kafka = options.kafka ?? testKafkaNames(label);
-  const auth = await startAuthService(label, { kafka, environment: OPEN_AUTH_LIMITS });
-  const authPort = await sparePort();
-  await auth.app.listen(authPort, '127.0.0.1');
+  const {
+    auth,
+    port: authPort,
+    tokenVerification,
+  } = await startListeningAuthService(label, {
+    kafka,
+  });
 
   const database = await createTestDatabase(servicePrismaProject('blog'));
   const serverUrl = testEndpoints.databaseUrl;
@@ -74,9 +76,7 @@ export async function startBlogStack(
     KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
     QUEUE_PREFIX: testRedisPrefix(label),
     CACHE_PREFIX: `${testRedisPrefix(label)}:cache`,
-    JWKS_URL: `http://127.0.0.1:${authPort}/.well-known/jwks.json`,
-    JWT_ISSUER: 'http://auth.test',
-    JWT_AUDIENCE: 'capstone',
+    ...tokenVerification,
     AUTH_GRPC_URL: auth.grpcUrl ?? '',
     S3_ENDPOINT: s3.endpoint,
     S3_REGION: s3.region,

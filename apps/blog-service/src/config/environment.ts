@@ -5,6 +5,7 @@ import {
   queuesEnvironment,
   storageEnvironment,
   tokenVerificationEnvironment,
+  userDirectoryEnvironment,
 } from '@capstone/platform/config';
 import { z } from 'zod';
 
@@ -29,12 +30,7 @@ export const environmentSchema = z.object({
     .describe(
       'how long an article read by slug stays in Redis; 0 bypasses the cache, every read going to Postgres',
     ),
-  AUTH_GRPC_URL: z
-    .string()
-    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
-    .describe(
-      "auth-service's internal gRPC address (host:port), asked when the author projection misses",
-    ),
+  ...userDirectoryEnvironment(),
   MEDIA_MAX_BYTES: z.coerce
     .number()
     .int()

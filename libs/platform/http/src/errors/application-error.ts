@@ -5,6 +5,7 @@ import {
   DomainError,
   type FieldError,
   ForbiddenError,
+  GoneError,
   NotFoundError,
   RateLimitedError,
   UnauthorizedError,
@@ -22,6 +23,7 @@ export interface ApplicationError {
 const statusOfDomainError = new Map<abstract new (...args: never[]) => DomainError, number>([
   [ValidationError, 422],
   [NotFoundError, 404],
+  [GoneError, 410],
   [ConflictError, 409],
   [UnauthorizedError, 401],
   [ForbiddenError, 403],

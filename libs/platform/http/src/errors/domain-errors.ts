@@ -49,6 +49,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** What was here is gone for good: an expired or used-up link, say (HTTP 410). */
+export class GoneError extends DomainError {
+  constructor(message: string, options?: DomainErrorOptions) {
+    super(message, 'gone', options);
+  }
+}
+
 export class UnauthorizedError extends DomainError {
   constructor(message = 'Authentication is required', options?: DomainErrorOptions) {
     super(message, 'unauthorized', options);

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { LinkResolver } from '../redirect/link-resolver';
+import { LinkVisit } from '../redirect/link-visit';
+import { RedirectController } from '../redirect/redirect.controller';
+import { VisitAllowance } from '../redirect/visit-allowance';
+import { LinkCatalog } from './link-catalog';
+import { LinkPasswords } from './link-passwords';
+import { LinksController } from './links.controller';
+
+@Module({
+  providers: [LinkCatalog, LinkPasswords, LinkResolver, LinkVisit, VisitAllowance],
+  controllers: [LinksController, RedirectController],
+  exports: [LinkCatalog, LinkResolver, LinkVisit],
+})
+export class LinksModule {}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Param, Post, Req, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@capstone/platform/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CodeParams, PasswordForm } from './redirect.dto';
+import { LinkVisit, type VisitOutcome } from './link-visit';
+import { passwordPage } from './password-page';
+import { cacheControlFor, locationFor } from './redirect-answer';
+import { WrongLinkPassword } from './redirect-errors';
+
+/** `/s/:code`, the path every short link takes through the gateway. */
+@ApiExcludeController()
+@Public()
+@Controller({ path: 's', version: VERSION_NEUTRAL })
+export class RedirectController {
+  constructor(private readonly visits: LinkVisit) {}
+
+  @Get(':code')
+  async follow(
+    @Param() { code }: CodeParams,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    answer(reply, code, await this.visits.visit(code), queryOf(request));
+  }
+
+  @Post(':code')
+  async unlock(
+    @Param() { code }: CodeParams,
+    @Body() { password }: PasswordForm,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      answer(reply, code, await this.visits.visit(code, password), queryOf(request));
+    } catch (error) {
+      if (!(error instanceof WrongLinkPassword)) throw error;
+      reply.status(401).header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
+      reply.send(passwordPage(code, true));
+    }
+  }
+}
+
+function answer(reply: FastifyReply, code: string, outcome: VisitOutcome, query: string): void {
+  if (outcome.kind === 'password_required') {
+    reply.status(200).header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
+    reply.send(passwordPage(code, false));
+    return;
+  }
+  reply
+    .status(outcome.link.redirectType)
+    .header('Location', locationFor(outcome.link, query))
+    .header('Cache-Control', cacheControlFor(outcome.link))
+    .send();
+}
+
+function queryOf(request: FastifyRequest): string {
+  const at = request.url.indexOf('?');
+  return at < 0 ? '' : request.url.slice(at + 1);
+}
