@@ -12,6 +12,7 @@ import { BlogModule } from './blog.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
+import { NativeApiModule } from './native-api/native-api.module';
 import { SharedModule } from './shared/shared.module';
 
 @Module({
@@ -81,6 +82,7 @@ import { SharedModule } from './shared/shared.module';
     }),
     AuthorsModule,
     BlogModule,
+    NativeApiModule,
   ],
 })
 export class AppModule {}

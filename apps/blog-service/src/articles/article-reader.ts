@@ -41,6 +41,12 @@ export interface ArticleList {
 const NOTHING: Prisma.ArticleWhereInput = { id: { in: [] } };
 // Articles of disabled authors are hidden wherever articles are shown.
 const SHOWN: Prisma.ArticleWhereInput = { author: { status: { not: 'disabled' } } };
+// What a listed article is read with: its author, never its body.
+const LISTED = {
+  omit: { body: true, bodyHtml: true },
+  include: { author: true },
+} as const satisfies Prisma.ArticleDefaultArgs;
+type ListedRow = Prisma.ArticleGetPayload<typeof LISTED>;
 
 /**
  * Every way articles are read. A page costs the same few statements whatever its size: the page
@@ -106,6 +112,23 @@ export class ArticleReader {
     };
   }
 
+  /**
+   * These articles as lists show them, in the order of `ids`, leaving out any no longer shown:
+   * for pages ordered elsewhere, as search orders its hits by rank.
+   */
+  async listedAmong(ids: string[], reader?: Principal): Promise<ListedArticle[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.prisma.article.findMany({
+      where: { AND: [SHOWN, { id: { in: ids } }] },
+      ...LISTED,
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return this.listed(
+      ids.flatMap((id) => byId.get(id) ?? []),
+      reader,
+    );
+  }
+
   private async page(
     where: Prisma.ArticleWhereInput,
     { limit, offset }: PageRequest,
@@ -117,11 +140,15 @@ export class ArticleReader {
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         skip: offset,
         take: limit,
-        omit: { body: true, bodyHtml: true },
-        include: { author: true },
+        ...LISTED,
       }),
       this.prisma.article.count({ where }),
     ]);
+    return { articlesCount, articles: await this.listed(rows, reader) };
+  }
+
+  /** The reader's favorites and follows among the rows, in one statement each whatever their number. */
+  private async listed(rows: ListedRow[], reader?: Principal): Promise<ListedArticle[]> {
     const [favorited, followed] = await Promise.all([
       this.favorites.favoritedAmong(
         reader?.userId,
@@ -132,16 +159,13 @@ export class ArticleReader {
         rows.map((row) => row.authorId),
       ),
     ]);
-    return {
-      articlesCount,
-      articles: rows.map(({ author, authorId: _authorId, createdAt, updatedAt, ...article }) => ({
-        ...article,
-        createdAt: createdAt.toISOString(),
-        updatedAt: updatedAt.toISOString(),
-        favorited: favorited.has(article.id),
-        author: profileOf(authorOf(author), followed.has(author.id)),
-      })),
-    };
+    return rows.map(({ author, authorId: _authorId, createdAt, updatedAt, ...article }) => ({
+      ...article,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      favorited: favorited.has(article.id),
+      author: profileOf(authorOf(author), followed.has(author.id)),
+    }));
   }
 }
 
