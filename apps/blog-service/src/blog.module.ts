@@ -3,6 +3,7 @@ import { FavoriteLedger } from './favorites/favorite-ledger';
 import { Favorites } from './favorites/favorites';
 import { RealWorldFavoritesController } from './favorites/realworld-favorites.controller';
 import { Comments } from './comments/comments';
+import { LiveComments } from './comments/live-comments';
 import { RealWorldCommentsController } from './comments/realworld-comments.controller';
 import { FollowGraph } from './profiles/follow-graph';
 import { Profiles } from './profiles/profiles';
@@ -21,6 +22,7 @@ const applicationServices = [
   FavoriteLedger,
   Favorites,
   Comments,
+  LiveComments,
   FollowGraph,
   Profiles,
   TagList,

@@ -14,6 +14,7 @@ import { profileOf } from '../profiles/profile';
 import { EVENT_SOURCE } from '../shared/event-source';
 import { MarkdownRenderer } from '../shared/markdown';
 import { excerptOf, type CommentView } from './comment';
+import { LiveComments } from './live-comments';
 
 /** Comments on an article: newest first, as the reference implementations answer. */
 @Injectable()
@@ -25,6 +26,7 @@ export class Comments {
     private readonly follows: FollowGraph,
     private readonly markdown: MarkdownRenderer,
     private readonly outbox: Outbox,
+    private readonly live: LiveComments,
   ) {}
 
   async add(slug: string, body: string, caller: Principal): Promise<CommentView> {
@@ -56,13 +58,27 @@ export class Comments {
       );
       return row;
     });
-    return viewOf(comment, profileOf(author, false));
+    const view = viewOf(comment, profileOf(author, false));
+    // After the commit: a live reader must never see a comment that was rolled back.
+    this.live.announce({ articleId: article.id, authorId: author.id, comment: view });
+    return view;
   }
 
   async list(slug: string, reader?: Principal): Promise<CommentView[]> {
     const article = await this.articles.bySlug(slug, reader);
+    return (await this.onArticles([article.id], reader)).get(article.id) ?? [];
+  }
+
+  /**
+   * The comments on each of these articles, in two statements however many there are (GraphQL
+   * asks for a whole page's at once). The articles are ones the reader was already shown.
+   */
+  async onArticles(
+    articleIds: readonly string[],
+    reader?: Principal,
+  ): Promise<Map<string, CommentView[]>> {
     const rows = await this.transactions.tx.comment.findMany({
-      where: { articleId: article.id, author: { status: { not: 'disabled' } } },
+      where: { articleId: { in: [...articleIds] }, author: { status: { not: 'disabled' } } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       include: { author: true },
     });
@@ -70,9 +86,13 @@ export class Comments {
       reader?.userId,
       rows.map((row) => row.authorId),
     );
-    return rows.map((row) =>
-      viewOf(row, profileOf(authorOf(row.author), followed.has(row.authorId))),
-    );
+    const byArticle = new Map(articleIds.map((id) => [id, [] as CommentView[]]));
+    for (const row of rows) {
+      byArticle
+        .get(row.articleId)
+        ?.push(viewOf(row, profileOf(authorOf(row.author), followed.has(row.authorId))));
+    }
+    return byArticle;
   }
 
   async remove(slug: string, commentId: number, caller: Principal): Promise<void> {
