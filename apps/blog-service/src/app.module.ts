@@ -11,6 +11,7 @@ import { AuthorsModule } from './authors/authors.module';
 import { BlogModule } from './blog.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
+import { BlogGraphqlModule } from './graphql/blog-graphql.module';
 import { PrismaService } from './database/prisma.service';
 import { NativeApiModule } from './native-api/native-api.module';
 import { SharedModule } from './shared/shared.module';
@@ -82,6 +83,7 @@ import { SharedModule } from './shared/shared.module';
     }),
     AuthorsModule,
     BlogModule,
+    BlogGraphqlModule,
     NativeApiModule,
   ],
 })
