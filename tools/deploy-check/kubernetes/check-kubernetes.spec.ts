@@ -415,3 +415,101 @@ describe('the gateway Ingress', () => {
     ]);
   });
 });
+
+describe('autoscaling', () => {
+  const SHORTENER = 'k8s/base/shortener-service.yaml';
+
+  /** A copy whose shortener-service.yaml is edited: its Deployment, HorizontalPodAutoscaler and documents. */
+  function shortenerWith(
+    edit: (deployment: Document, autoscaler: Document, documents: Document[]) => void,
+  ): string {
+    const root = copyOfKubernetesTree();
+    editYaml(root, SHORTENER, (documents) =>
+      edit(
+        resource(documents, 'Deployment', 'shortener-service'),
+        resource(documents, 'HorizontalPodAutoscaler', 'shortener-service'),
+        documents,
+      ),
+    );
+    return root;
+  }
+
+  it('reports a service that scales out with no HorizontalPodAutoscaler targeting it', async () => {
+    const root = shortenerWith((_deployment, autoscaler, documents) =>
+      documents.splice(documents.indexOf(autoscaler), 1),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: SHORTENER,
+        path: 'Deployment/shortener-service',
+        message: 'scales out, but no HorizontalPodAutoscaler targets it',
+      },
+    ]);
+  });
+
+  it('reports an autoscaler whose target no manifest defines', async () => {
+    const root = shortenerWith((_deployment, autoscaler) =>
+      autoscaler.setIn(['spec', 'scaleTargetRef', 'name'], 'shortner-service'),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: SHORTENER,
+        path: 'Deployment/shortener-service',
+        message: 'scales out, but no HorizontalPodAutoscaler targets it',
+      },
+      {
+        file: SHORTENER,
+        path: 'HorizontalPodAutoscaler/shortener-service spec.scaleTargetRef',
+        message: 'scales Deployment/shortner-service, which no manifest defines',
+      },
+    ]);
+  });
+
+  it('reports an autoscaled Deployment that sets its own replica count', async () => {
+    const root = shortenerWith((deployment) => deployment.setIn(['spec', 'replicas'], 2));
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: SHORTENER,
+        path: 'Deployment/shortener-service spec.replicas',
+        message:
+          'is set, so every apply resets the count HorizontalPodAutoscaler/shortener-service chose; leave it out',
+      },
+    ]);
+  });
+
+  it('reports an autoscaler that may shrink the service to a single pod', async () => {
+    const root = shortenerWith((_deployment, autoscaler) =>
+      autoscaler.deleteIn(['spec', 'minReplicas']),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: SHORTENER,
+        path: 'HorizontalPodAutoscaler/shortener-service spec.minReplicas',
+        message:
+          'lets Deployment/shortener-service shrink to one pod, which a crash or a node drain takes down; set at least 2',
+      },
+    ]);
+  });
+
+  it('reports autoscaled pods that no PodDisruptionBudget protects from a drain', async () => {
+    const root = shortenerWith((_deployment, _autoscaler, documents) =>
+      documents.splice(
+        documents.indexOf(resource(documents, 'PodDisruptionBudget', 'shortener-service')),
+        1,
+      ),
+    );
+
+    expect(await checkKubernetes(root)).toEqual([
+      {
+        file: SHORTENER,
+        path: 'Deployment/shortener-service',
+        message:
+          'is autoscaled, but no PodDisruptionBudget selects its pods, so a node drain may evict them all at once',
+      },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../problem';
+import { autoscalingProblems } from './autoscaling';
 import { ingressProblems } from './gateway-ingress';
 import { inlineSecretProblems } from './inline-secrets';
 import { kustomizationProblems, patchFilesOf } from './kustomizations';
@@ -11,7 +12,7 @@ import { routingProblems } from './service-routing';
 
 /**
  * Checks every manifest under k8s/: kustomize references, the Kubernetes schemas, then house rules
- * (selectors and ports, the gateway's routes, pod hardening, no committed secrets).
+ * (selectors and ports, the gateway's routes, autoscaling, pod hardening, no committed secrets).
  */
 export async function checkKubernetes(root: string): Promise<Problem[]> {
   if (!existsSync(join(root, KUBERNETES_DIR))) {
@@ -38,6 +39,7 @@ export async function checkKubernetes(root: string): Promise<Problem[]> {
     ...modelProblems(resources),
     ...routingProblems(resources),
     ...ingressProblems(resources),
+    ...autoscalingProblems(resources),
     ...hardeningProblems(resources),
     ...inlineSecretProblems(resources),
   ];
