@@ -1,4 +1,4 @@
-import type { Allowance } from '../config/rate-limit-environment';
+import type { Allowance } from '@capstone/platform/config';
 import type { Environment } from '../config/environment';
 
 type AllowanceVariable = {
