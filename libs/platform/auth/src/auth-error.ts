@@ -11,6 +11,7 @@ export enum AuthErrorCode {
   ApiKeyInvalid = 'api_key_invalid',
   AuthUnavailable = 'auth_unavailable',
   Forbidden = 'forbidden',
+  InsufficientScope = 'insufficient_scope',
 }
 
 /** Why a caller was not let in. Transport-neutral: HTTP, socket.io and jobs each map it their way. */

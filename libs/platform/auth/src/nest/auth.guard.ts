@@ -8,7 +8,7 @@ import { credentialsFrom } from '../credentials';
 import type { Principal, Role } from '../principal';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { challengeFor, httpExceptionFor } from './http-exception';
-import { REQUIRED_ROLES, ROUTE_ACCESS, type RouteAccess } from './route-access';
+import { REQUIRED_ROLES, REQUIRED_SCOPES, ROUTE_ACCESS, type RouteAccess } from './route-access';
 
 /** Registered globally by AuthModule: every HTTP route is authenticated unless it says otherwise. */
 @Injectable()
@@ -27,15 +27,19 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, targets);
     if (access === 'public') return true;
-    const roles =
-      this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [];
+    const rules: AccessRules = {
+      access,
+      roles: this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [],
+      scopes:
+        this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_SCOPES, targets) ?? [],
+    };
 
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     try {
       const credentials = credentialsFrom(request.headers);
       request.principal = credentials && (await this.authenticator.authenticate(credentials));
-      authorize(request.principal, access, roles);
+      authorize(request.principal, rules);
       return true;
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
@@ -48,17 +52,28 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+interface AccessRules {
+  access: RouteAccess | undefined;
+  roles: Role[];
+  scopes: string[];
+}
+
 /** Throws unless this caller (possibly anonymous) may use a route with these rules. */
-function authorize(
-  principal: Principal | undefined,
-  access: RouteAccess | undefined,
-  roles: Role[],
-): void {
+function authorize(principal: Principal | undefined, { access, roles, scopes }: AccessRules): void {
   if (!principal) {
     if (access === 'optional' && roles.length === 0) return;
     throw new AuthError(AuthErrorCode.TokenMissing, 'authentication token is missing');
   }
   if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
     throw new AuthError(AuthErrorCode.Forbidden, `requires one of the roles: ${roles.join(', ')}`);
+  }
+  // Only an API key is narrowed to its scopes; an access token acts with its user's full rights.
+  const missing =
+    principal.via === 'api-key' ? scopes.filter((scope) => !principal.scopes?.includes(scope)) : [];
+  if (missing.length > 0) {
+    throw new AuthError(
+      AuthErrorCode.InsufficientScope,
+      `this API key lacks the scopes: ${missing.join(', ')}`,
+    );
   }
 }

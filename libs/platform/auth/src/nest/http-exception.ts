@@ -14,6 +14,7 @@ export function httpExceptionFor(error: AuthError): HttpException {
   const body = { code: error.code, message: error.message };
   switch (error.code) {
     case AuthErrorCode.Forbidden:
+    case AuthErrorCode.InsufficientScope:
       return new ForbiddenException(body, { cause: error });
     case AuthErrorCode.AuthUnavailable:
       return new ServiceUnavailableException(body, { cause: error });
