@@ -13,6 +13,7 @@ import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { BlogGraphqlModule } from './graphql/blog-graphql.module';
 import { PrismaService } from './database/prisma.service';
+import { MediaModule } from './media/media.module';
 import { NativeApiModule } from './native-api/native-api.module';
 import { SharedModule } from './shared/shared.module';
 
@@ -85,6 +86,7 @@ import { SharedModule } from './shared/shared.module';
     BlogModule,
     BlogGraphqlModule,
     NativeApiModule,
+    MediaModule,
   ],
 })
 export class AppModule {}

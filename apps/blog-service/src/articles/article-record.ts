@@ -11,6 +11,8 @@ export interface ArticleRecord {
   tagList: string[];
   favoritesCount: number;
   authorId: string;
+  /** The cover: a ready image of the author's, or none. */
+  coverMediaId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -37,6 +39,7 @@ export function articleRecordOf(row: ArticleRow): ArticleRecord {
     tagList: row.tagList,
     favoritesCount: row.favoritesCount,
     authorId: row.authorId,
+    coverMediaId: row.coverMediaId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -5,8 +5,9 @@ import { anonymised, type AuthorSnapshot } from './author';
 import { AuthorCache } from './author-cache';
 
 /**
- * The only writer of the author table's auth-owned fields. Events and repairs may arrive in any
- * order, so a snapshot older than the stored profile version changes nothing.
+ * The only writer of the author table: auth-service's fields, and the avatar the blog owns.
+ * Events and repairs may arrive in any order, so a snapshot older than the stored profile
+ * version changes nothing.
  */
 @Injectable()
 export class AuthorProjection {
@@ -29,6 +30,12 @@ export class AuthorProjection {
             profile_version = EXCLUDED.profile_version, synced_at = now()
         WHERE author.profile_version <= EXCLUDED.profile_version`;
     await this.cache.forget(snapshot.id);
+  }
+
+  /** The one field the blog owns: an avatar uploaded here, shown instead of auth-service's image. */
+  async changeAvatar(id: string, avatarMediaId: string | null): Promise<void> {
+    await this.transactions.tx.author.update({ where: { id }, data: { avatarMediaId } });
+    await this.cache.forget(id);
   }
 
   /** A status change that says nothing else about the user (`auth.user.disabled`, `.deleted`). */

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ListedArticle } from '../articles/article-reader';
 import type { ArticleView } from '../articles/article-record';
+import { imageLinksOf } from '../media/media';
+import { ImageLinksBody } from '../media/media.dto';
 import { ProfileBody } from '../profiles/realworld-profile.dto';
 
 export const PLAIN_TEXT =
@@ -22,6 +24,14 @@ export class NativeArticleSummaryBody {
   @ApiProperty({ example: 0 }) favoritesCount!: number;
   @ApiProperty({ type: ProfileBody, description: AUTHOR }) author!: ProfileBody;
 
+  @ApiProperty({
+    type: ImageLinksBody,
+    nullable: true,
+    description:
+      'The cover image its author set (`PUT /api/blog/v1/articles/{slug}/cover`), or null',
+  })
+  coverImage!: ImageLinksBody | null;
+
   static of(article: ListedArticle): NativeArticleSummaryBody {
     return {
       slug: article.slug,
@@ -33,6 +43,7 @@ export class NativeArticleSummaryBody {
       favorited: article.favorited,
       favoritesCount: article.favoritesCount,
       author: article.author,
+      coverImage: article.coverMediaId ? imageLinksOf(article.coverMediaId) : null,
     };
   }
 }

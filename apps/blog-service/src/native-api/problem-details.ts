@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ApiResponseNoStatusOptions } from '@nestjs/swagger';
 
 interface ProblemExample {
@@ -7,8 +8,6 @@ interface ProblemExample {
   instance: string;
   errors?: { field: string; message: string; code: string }[];
 }
-
-const TITLES: Record<number, string> = { 404: 'Not Found', 422: 'Unprocessable Entity' };
 
 /** An error response as the native API writes every failure: RFC 9457 problem details, by example. */
 export function problemResponse(
@@ -21,7 +20,8 @@ export function problemResponse(
       'application/problem+json': {
         example: {
           type: 'about:blank',
-          title: TITLES[status],
+          // As the platform's problem-details mapper titles every answer.
+          title: STATUS_CODES[status],
           status,
           ...example,
           requestId: '0193a6a0-5c1e-7cc0-9a51-7b2f6c0d1e2f',
