@@ -5,7 +5,6 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CacheModule } from '@capstone/platform/cache';
 import { AppConfig, loadEnvironmentFile, PlatformConfigModule } from '@capstone/platform/config';
-import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { normalisedTags } from '../../apps/blog-service/src/articles/article';
 import { ArticleCache } from '../../apps/blog-service/src/articles/article-cache';
@@ -17,6 +16,7 @@ import { FavoriteLedger } from '../../apps/blog-service/src/favorites/favorite-l
 import { FollowGraph } from '../../apps/blog-service/src/profiles/follow-graph';
 import { MarkdownRenderer } from '../../apps/blog-service/src/shared/markdown';
 import { TagList } from '../../apps/blog-service/src/tags/tag-list';
+import { demoUsersInAuth } from '../auth/demo-users';
 
 type DemoUser = 'ada' | 'grace';
 
@@ -142,39 +142,6 @@ const seedEnvironment = environmentSchema.pick({
 })
 class BlogSeedModule {}
 
-interface AuthUser {
-  id: string;
-  username: string;
-  email: string | null;
-  bio: string | null;
-  image: string | null;
-}
-
-/**
- * The demo users' ids exist only in auth-service's database, on the same server in development.
- * A development seed may read them there; a service never does (it learns users from events).
- */
-async function demoUsersInAuth(blogDatabaseUrl: string): Promise<Record<DemoUser, AuthUser>> {
-  const authDatabaseUrl = new URL(blogDatabaseUrl);
-  authDatabaseUrl.pathname = '/auth';
-  const client = new Client({ connectionString: authDatabaseUrl.toString() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<AuthUser>(
-      'SELECT id, username, email, bio, image FROM "user" WHERE username = ANY($1::text[])',
-      [demoUsers],
-    );
-    const found = Object.fromEntries(rows.map((row) => [row.username, row]));
-    const missing = demoUsers.filter((username) => !found[username]);
-    if (missing.length > 0) {
-      throw new Error(`auth has no user ${missing.join(', ')}: run npm run auth:seed first`);
-    }
-    return found as Record<DemoUser, AuthUser>;
-  } finally {
-    await client.end();
-  }
-}
-
 async function seed(): Promise<void> {
   loadEnvironmentFile();
   const context = await NestFactory.createApplicationContext(BlogSeedModule, {
@@ -187,6 +154,7 @@ async function seed(): Promise<void> {
     const followGraph = context.get(FollowGraph);
     const users = await demoUsersInAuth(
       context.get<AppConfig<{ DATABASE_URL: string }>>(AppConfig).get('DATABASE_URL'),
+      demoUsers,
     );
     const idOf = (user: DemoUser) => users[user].id;
     const created = { authors: 0, articles: 0, comments: 0, favorites: 0, follows: 0 };
