@@ -67,6 +67,25 @@ describe('the banner npm start prints', () => {
     expect(banner()).not.toMatch(/RealWorld API|GraphQL/);
   });
 
+  it("sends a browser to a seeded short link and clients to shortener-service's links API through the gateway, beside its API docs", () => {
+    const withShortener = banner({ apps: [...apps, app('shortener-service', 3005)] });
+    expect(withShortener).toMatch(/a short link \(seeded\) +http:\/\/localhost:8080\/s\/realworld/);
+    expect(withShortener).toMatch(
+      /short links API +http:\/\/localhost:8080\/api\/shortener\/v1\/links/,
+    );
+    expect(withShortener).toMatch(/shortener-service API +http:\/\/localhost:3005\/docs/);
+  });
+
+  it('addresses shortener-service directly when the gateway could not take its port', () => {
+    const direct = banner({ apps: [app('shortener-service', 3005)], gatewayPort: undefined });
+    expect(direct).toContain('http://localhost:3005/s/realworld');
+    expect(direct).toContain('http://localhost:3005/api/shortener/v1/links');
+  });
+
+  it('names no short link when shortener-service is not part of the stack', () => {
+    expect(banner()).not.toMatch(/short link/);
+  });
+
   it('says Ctrl-C stops what this run started, and why each thing it found running stays up', () => {
     const lines = startBanner({ ...stack, startedNow: ['kafka'] });
     expect(lines).toContainEqual(

@@ -17,10 +17,12 @@ type Row = [name: string, address: string];
 const adminPath = '/api/notifications/v1/admin';
 // prisma/auth/seed.ts uses it whenever SEED_ADMIN_PASSWORD is unset.
 const seedDefaultPassword = 'capstone-dev-password';
+// One of the demo links prisma/shortener/seed.ts makes.
+const seededShortLinkPath = '/s/realworld';
 
 /** What `npm start` prints once everything is up: where to go, and what Ctrl-C will and will not stop. */
 export function startBanner(stack: RunningStack): string[] {
-  const browser = browserRows(stack);
+  const browser = [...browserRows(stack), ...shortLinkRows(stack)];
   const clients = clientRows(stack);
   const width = Math.max(...[...browser, ...clients].map(([name]) => name.length));
   const line = ([name, address]: Row) => `│   ${name.padEnd(width)}  ${address}`;
@@ -70,6 +72,7 @@ function clientRows(stack: RunningStack): Row[] {
       ? []
       : [['gateway (the API)', `http://localhost:${gatewayPort}`] as Row]),
     ...blogRows(stack),
+    ...shortenerApiRows(stack),
     ...infra.map((status): Row => [status.component, status.endpoint]),
   ];
 }
@@ -83,6 +86,22 @@ function blogRows({ apps, gatewayPort }: RunningStack): Row[] {
     ['RealWorld API', `${origin}/api/articles`],
     ['GraphQL', `${origin}/graphql`],
   ];
+}
+
+/** Through the gateway when it is up, where SHORT_LINK_BASE_URL's default puts the short links. */
+function shortenerOrigin({ apps, gatewayPort }: RunningStack): string | undefined {
+  const shortener = apps.find((app) => app.name === 'shortener-service');
+  return shortener && `http://localhost:${gatewayPort ?? shortener.port}`;
+}
+
+function shortLinkRows(stack: RunningStack): Row[] {
+  const origin = shortenerOrigin(stack);
+  return origin ? [['a short link (seeded)', `${origin}${seededShortLinkPath}`]] : [];
+}
+
+function shortenerApiRows(stack: RunningStack): Row[] {
+  const origin = shortenerOrigin(stack);
+  return origin ? [['short links API', `${origin}/api/shortener/v1/links`]] : [];
 }
 
 function stoppedOnInterrupt({ apps, startedNow }: RunningStack): string {
