@@ -9,13 +9,15 @@ import { rateLimitEnvironment } from '../config/rate-limit-environment';
 const workspace = join(__dirname, '../../../..');
 const isLimit = (variable: string) =>
   /^(RATE_LIMIT|LOGIN_LOCKOUT)_/.test(variable) && variable !== 'RATE_LIMIT_PREFIX';
+// .env.example serves every service: other services' limits sit beside auth-service's.
+const isAuthLimit = (variable: string) => isLimit(variable) && variable in rateLimitEnvironment();
 
 /** The limits `npm start` gives auth-service: its documented defaults in `.env.example`. */
 function developmentLimits(): Record<string, string> {
   const example = parseEnv(readFileSync(join(workspace, '.env.example'), 'utf8'));
   return Object.fromEntries(
     Object.entries(example).filter(
-      (entry): entry is [string, string] => isLimit(entry[0]) && entry[1] !== undefined,
+      (entry): entry is [string, string] => isAuthLimit(entry[0]) && entry[1] !== undefined,
     ),
   );
 }
