@@ -1,22 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { infraDown, infraUp } from '../infra';
-import { formatAddress } from '../infra/network';
-import { infraSettings } from '../infra/settings';
-import { binary, runCommand } from '../workspace/command';
-import { repoRoot } from '../workspace/paths';
-import { startServiceProcess, type ServiceProcess } from './service-process';
-
-/**
- * Starts the local Postgres, Redis and Kafka where they are not running (`infraUp` resolves only
- * once each is healthy), and returns what stops again just those it started, as `npm test` does.
- */
-export async function ensureInfrastructure(): Promise<() => Promise<void>> {
-  const { startedNow } = await infraUp({ log: () => undefined });
-  return async () => {
-    if (startedNow.length > 0) await infraDown({ only: startedNow, log: () => undefined });
-  };
-}
+import { sparePort } from '../infra';
+import { infrastructureEnvironment, startBuiltService } from './built-service';
+import type { ServiceProcess } from './service-process';
 
 export interface AuthServiceRun {
   databaseUrl: string;
@@ -34,38 +19,30 @@ export function authServiceRun(databaseUrl: string): AuthServiceRun {
   };
 }
 
-let built: Promise<void> | undefined;
+/** The `iss` of the run's access tokens, which the services verifying them must expect. */
+export const AUTH_ISSUER = 'http://127.0.0.1';
 
-/** The production bundle, as the image runs it; Nx answers from its cache when nothing changed. */
-function buildAuthService(): Promise<void> {
-  built ??= runCommand(binary('nx'), ['run', 'auth-service:build'], {
-    capture: true,
-    env: { NX_DAEMON: 'false', NX_TUI: 'false' },
-  }).then(({ exitCode, output }) => {
-    if (exitCode !== 0) throw new Error(`nx run auth-service:build failed:\n${output}`);
-  });
-  return built;
+export interface AuthServiceProcess extends ServiceProcess {
+  /** Its gRPC listener (UserDirectory), host:port. */
+  grpcUrl: string;
 }
 
 /** auth-service as built for production, on the run's database; `env` adds or overrides variables. */
 export async function startAuthService(
   run: AuthServiceRun,
   env: NodeJS.ProcessEnv = {},
-): Promise<ServiceProcess> {
-  await buildAuthService();
-  const infra = infraSettings();
-  return startServiceProcess(join(repoRoot, 'dist/apps/auth-service/main.js'), undefined, {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+): Promise<AuthServiceProcess> {
+  // A spare loopback port, not the default 0.0.0.0:4001 a running `npm start` may hold.
+  const grpcUrl = `127.0.0.1:${await sparePort()}`;
+  const service = await startBuiltService('auth-service', {
     DATABASE_URL: run.databaseUrl,
-    REDIS_URL: infra.redisUrl.toString(),
-    KAFKA_BROKERS: infra.kafkaBrokers.map(formatAddress).join(','),
-    KAFKA_TOPIC_PREFIX: run.prefix,
-    QUEUE_PREFIX: run.prefix,
+    ...infrastructureEnvironment(run.prefix),
     RATE_LIMIT_PREFIX: `${run.prefix}:limits`,
-    JWT_ISSUER: 'http://127.0.0.1',
+    JWT_ISSUER: AUTH_ISSUER,
     SIGNING_KEY_ENCRYPTION_KEY: run.signingKeyEncryptionKey,
     PUBLIC_APP_URL: 'http://127.0.0.1',
+    GRPC_URL: grpcUrl,
     ...env,
   });
+  return { ...service, grpcUrl };
 }

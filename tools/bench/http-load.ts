@@ -23,12 +23,26 @@ export interface LoadResult {
   requests: number;
 }
 
-/** Keeps `connections` keep-alive connections busy for the duration; autocannon records the latencies. */
-export async function measureLoad(target: LoadTarget, settings: LoadSettings): Promise<LoadResult> {
+const loadOf = (target: LoadTarget, { connections }: LoadSettings) => {
   assertLoopback(target.url);
-  const base = { url: target.url, headers: target.headers, connections: settings.connections };
-  if (settings.warmUpSeconds > 0) await autocannon({ ...base, duration: settings.warmUpSeconds });
-  const result = await autocannon({ ...base, duration: settings.durationSeconds });
+  return { url: target.url, headers: target.headers, connections };
+};
+
+/** `warmUpSeconds` of the load, unmeasured. */
+export async function warmUp(target: LoadTarget, settings: LoadSettings): Promise<void> {
+  if (settings.warmUpSeconds > 0)
+    await autocannon({ ...loadOf(target, settings), duration: settings.warmUpSeconds });
+}
+
+/** The measured window alone, `durationSeconds` long: for callers that read the server between warm-up and it. */
+export async function measureWindow(
+  target: LoadTarget,
+  settings: LoadSettings,
+): Promise<LoadResult> {
+  const result = await autocannon({
+    ...loadOf(target, settings),
+    duration: settings.durationSeconds,
+  });
   // A failing route answers fast: its throughput would flatter the server, so it is no result at all.
   const failed = result.non2xx + result.errors;
   if (failed > 0)
@@ -41,4 +55,10 @@ export async function measureLoad(target: LoadTarget, settings: LoadSettings): P
     p99Ms: result.latency.p99,
     requests: result['2xx'],
   };
+}
+
+/** Keeps `connections` keep-alive connections busy for the warm-up, then for the measured window. */
+export async function measureLoad(target: LoadTarget, settings: LoadSettings): Promise<LoadResult> {
+  await warmUp(target, settings);
+  return measureWindow(target, settings);
 }

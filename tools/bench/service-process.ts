@@ -11,6 +11,8 @@ export interface ServiceProcess {
   readyAfterMs: number;
   /** Resident memory now, from /proc/<pid>/status (VmRSS). */
   residentBytes(): Promise<number>;
+  /** CPU time used so far, user and system, all threads, from /proc/<pid>/stat. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,16 @@ async function residentBytesOf(pid: number): Promise<number> {
   const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
   if (kilobytes === undefined) throw new Error(`/proc/${pid}/status has no VmRSS line`);
   return Number(kilobytes) * 1024;
+}
+
+// /proc/<pid>/stat counts in USER_HZ, which Linux fixes at 100 for every architecture it reports to.
+const TICKS_PER_SECOND = 100;
+
+async function cpuSecondsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name, which may itself hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 /**
@@ -66,7 +78,13 @@ export async function startServiceProcess(
   if (ready && child.exitCode === null) {
     const readyAfterMs = performance.now() - spawnedAt;
     const pid = child.pid as number;
-    return { url, readyAfterMs, residentBytes: () => residentBytesOf(pid), stop };
+    return {
+      url,
+      readyAfterMs,
+      residentBytes: () => residentBytesOf(pid),
+      cpuSeconds: () => cpuSecondsOf(pid),
+      stop,
+    };
   }
   await stop();
   throw new Error(

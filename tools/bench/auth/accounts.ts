@@ -6,8 +6,8 @@ export interface Account {
   password: string;
 }
 
-// Each request from its own address: the benchmark measures logins, not the per-IP rate limit.
-const fromNewAddress = () => ({
+// Each request from its own address: a benchmark measures the service, not its per-IP rate limits.
+export const fromNewAddress = () => ({
   'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
 });
 

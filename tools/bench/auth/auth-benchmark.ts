@@ -1,7 +1,8 @@
-import { availableParallelism } from 'node:os';
-import { ensureInfrastructure, authServiceRun, startAuthService } from '../auth-service-process';
+import { authServiceRun, startAuthService } from '../auth-service-process';
 import { createBenchDatabase } from '../bench-database';
+import { ensureInfrastructure } from '../built-service';
 import { measureLoad, type LoadResult, type LoadSettings } from '../http-load';
+import { machine, type Machine } from '../measured-on';
 import { percentile } from '../percentile';
 import { DOCUMENT_PATH } from '../platform/small-document';
 import { logIn, registerAccount, type Account } from './accounts';
@@ -14,7 +15,7 @@ export interface AuthBenchmarkOptions extends LoadSettings {
 export interface AuthBenchmarkReport {
   measuredAt: string;
   options: AuthBenchmarkOptions;
-  machine: { node: string; cpus: number };
+  machine: Machine;
   login: { samples: number; p50Ms: number; p99Ms: number };
   unauthenticated: LoadResult & { path: string };
   protected: LoadResult & { path: string };
@@ -63,7 +64,7 @@ export async function runAuthBenchmark(
       return {
         measuredAt: new Date().toISOString(),
         options,
-        machine: { node: process.version, cpus: availableParallelism() },
+        machine: machine(),
         login: {
           samples: latenciesMs.length,
           p50Ms: percentile(latenciesMs, 0.5),

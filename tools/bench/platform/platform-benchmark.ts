@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../workspace/paths';
 import { logIn, registerAccount } from '../auth/accounts';
 import { PROTECTED_PATH } from '../auth/auth-benchmark';
-import { authServiceRun, ensureInfrastructure, startAuthService } from '../auth-service-process';
+import { authServiceRun, startAuthService } from '../auth-service-process';
 import { createBenchDatabase } from '../bench-database';
+import { ensureInfrastructure } from '../built-service';
 import { measureLoad, type LoadResult, type LoadSettings } from '../http-load';
 import { call } from '../loopback-http';
+import { machine, measuredCommit, type Machine } from '../measured-on';
 import { startServiceProcess, type ServiceProcess } from '../service-process';
 import { measureOutboxThroughput, type OutboxResult } from './outbox-throughput';
 import { DOCUMENT_PATH, DOCUMENT_VARIABLE } from './small-document';
@@ -34,7 +34,7 @@ export interface TargetResult extends LoadResult {
 export interface PlatformBenchmarkReport {
   measuredAt: string;
   options: PlatformBenchmarkOptions;
-  machine: { node: string; cpus: number };
+  machine: Machine;
   /** The commit measured: the figures describe the platform as it was there. */
   commit: string;
   bare: TargetResult;
@@ -174,10 +174,8 @@ export async function runPlatformBenchmark(
       return {
         measuredAt: new Date().toISOString(),
         options,
-        machine: { node: process.version, cpus: availableParallelism() },
-        commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-          .toString()
-          .trim(),
+        machine: machine(),
+        commit: measuredCommit(),
         bare,
         minimalFastify,
         fullPlatform,
