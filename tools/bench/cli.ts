@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- platform | auth [options]`: measures on 127.0.0.1 and writes the benchmark's
+ * `npm run bench -- platform | auth | blog [options]`: measures on 127.0.0.1 and writes the benchmark's
  * section of docs/benchmarks.md (or --out FILE). Run without arguments for the options.
  */
 import { join } from 'node:path';
@@ -7,15 +7,19 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../workspace/paths';
 import { runAuthBenchmark } from './auth/auth-benchmark';
 import { writeAuthReport } from './auth/benchmark-report';
+import { runBlogBenchmark, TARGETS as BLOG_TARGETS } from './blog/blog-benchmark';
+import { writeBlogReport } from './blog/blog-report';
 import { runPlatformBenchmark } from './platform/platform-benchmark';
 import { writePlatformReport } from './platform/platform-report';
 
-const USAGE = `usage: npm run bench -- platform | auth [options]
-  --connections N       autocannon connections (default 50)
+const USAGE = `usage: npm run bench -- platform | auth | blog [options]
+  --connections N       autocannon connections (default 50; blog ${BLOG_TARGETS.listConnections}, its list target's)
   --warm-up-seconds N   unmeasured load before each target (default 2)
   --seconds N           measured load per target (default 10)
   --logins N            auth: logins timed one after another (default 50)
   --outbox-events N     platform: events each outbox measurement commits (default 10000)
+  --users N             blog: authors registered (default 20)
+  --articles N          blog: articles published (default 100)
   --out FILE            results file (default docs/benchmarks.md)`;
 
 const progress = (line: string) =>
@@ -26,20 +30,24 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      connections: { type: 'string', default: '50' },
+      connections: { type: 'string' },
       'warm-up-seconds': { type: 'string', default: '2' },
       seconds: { type: 'string', default: '10' },
       logins: { type: 'string', default: '50' },
       'outbox-events': { type: 'string', default: '10000' },
+      users: { type: 'string', default: '20' },
+      articles: { type: 'string', default: '100' },
       out: { type: 'string', default: join(repoRoot, 'docs/benchmarks.md') },
     },
   });
+  const benchmark = positionals[0];
+  const defaultConnections = benchmark === 'blog' ? BLOG_TARGETS.listConnections : 50;
   const load = {
-    connections: Number(values.connections),
+    connections: Number(values.connections ?? defaultConnections),
     warmUpSeconds: Number(values['warm-up-seconds']),
     durationSeconds: Number(values.seconds),
   };
-  switch (positionals[0]) {
+  switch (benchmark) {
     case 'platform': {
       const report = await runPlatformBenchmark(
         { ...load, outboxEvents: Number(values['outbox-events']) },
@@ -52,6 +60,15 @@ async function main(argv: string[]): Promise<number> {
     case 'auth': {
       const report = await runAuthBenchmark({ ...load, logins: Number(values.logins) });
       writeAuthReport(values.out, report);
+      console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    case 'blog': {
+      const report = await runBlogBenchmark(
+        { ...load, users: Number(values.users), articles: Number(values.articles) },
+        progress,
+      );
+      writeBlogReport(values.out, report);
       console.log(JSON.stringify(report, null, 2));
       return 0;
     }
