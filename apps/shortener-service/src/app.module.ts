@@ -10,10 +10,13 @@ import {
   tolerated,
 } from '@capstone/platform/observability';
 import type { Redis } from 'ioredis';
+import { BulkModule } from './bulk/bulk.module';
 import { environmentSchema, type Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { PrismaService } from './database/prisma.service';
 import { LinksModule } from './links/links.module';
+import { ProtectionModule } from './protection/protection.module';
+import { QrModule } from './qr/qr.module';
 import { SHORTENER_REDIS } from './shared/redis.provider';
 import { SharedModule } from './shared/shared.module';
 
@@ -62,7 +65,10 @@ import { SharedModule } from './shared/shared.module';
         ],
       },
     }),
+    ProtectionModule,
     LinksModule,
+    QrModule,
+    BulkModule,
   ],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@ import {
   tokenVerificationEnvironment,
 } from '@capstone/platform/config';
 import { z } from 'zod';
+import { limitsEnvironment } from './limits-environment';
 
 const hostList = z
   .string()
@@ -43,6 +44,7 @@ export const environmentSchema = z.object({
   BLOCKED_HOSTS: hostList.describe(
     'comma-separated hosts no link may point at (subdomains included), e.g. evil.example,malware.test',
   ),
+  ...limitsEnvironment(),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

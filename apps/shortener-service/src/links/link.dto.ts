@@ -25,6 +25,7 @@ import {
   type Link,
   type RedirectType,
 } from './link';
+import { shortUrlOf } from './short-url';
 import { TARGET_URL_MAX_LENGTH } from './target-url';
 
 class LinkOptionsDto {
@@ -161,7 +162,7 @@ export class LinkResponse {
   static of(link: Link, shortLinkBase: string): LinkResponse {
     return {
       ...link,
-      shortUrl: `${shortLinkBase.replace(/\/$/, '')}/${link.code}`,
+      shortUrl: shortUrlOf(shortLinkBase, link.code),
       expiresAt: link.expiresAt?.toISOString() ?? null,
       createdAt: link.createdAt.toISOString(),
       updatedAt: link.updatedAt.toISOString(),

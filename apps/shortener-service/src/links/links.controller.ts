@@ -19,10 +19,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '@capstone/platform/auth';
+import { CurrentUser, RequireScopes, Roles, type Principal } from '@capstone/platform/auth';
 import { AppConfig } from '@capstone/platform/config';
 import type { Environment } from '../config/environment';
+import { RateLimit } from '../protection/rate-limit';
 import { LinkCatalog } from './link-catalog';
+import { LINKS_READ, LINKS_WRITE } from './link-scopes';
 import {
   BlockLinkDto,
   ChangeLinkDto,
@@ -46,6 +48,8 @@ export class LinksController {
     this.base = config.get('SHORT_LINK_BASE_URL');
   }
 
+  @RequireScopes(LINKS_WRITE)
+  @RateLimit('link-create')
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Shorten a URL, with a random code or a custom slug' })
@@ -57,6 +61,7 @@ export class LinksController {
     return LinkResponse.of(await this.catalog.create(owner, body), this.base);
   }
 
+  @RequireScopes(LINKS_READ)
   @Get()
   @ApiOperation({ summary: 'Your links, newest first' })
   @ApiOkResponse({ type: LinkPageResponse })
@@ -71,6 +76,7 @@ export class LinksController {
     };
   }
 
+  @RequireScopes(LINKS_READ)
   @Get(':id')
   @ApiOperation({ summary: 'One of your links' })
   @ApiOkResponse({ type: LinkResponse })
@@ -81,6 +87,7 @@ export class LinksController {
     return LinkResponse.of(await this.catalog.get(caller, id), this.base);
   }
 
+  @RequireScopes(LINKS_WRITE)
   @Patch(':id')
   @ApiOperation({ summary: 'Change a link; visitors see the change at once, on every instance' })
   @ApiOkResponse({ type: LinkResponse })
@@ -92,6 +99,7 @@ export class LinksController {
     return LinkResponse.of(await this.catalog.change(caller, id, body), this.base);
   }
 
+  @RequireScopes(LINKS_WRITE)
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a link with its statistics' })
@@ -101,6 +109,7 @@ export class LinksController {
   }
 
   @Roles('admin')
+  @RequireScopes(LINKS_WRITE)
   @Post(':id/block')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Administrators: block or unblock anyone's link" })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res, VERSION_NEUTRAL } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@capstone/platform/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PasswordGuesses } from '../protection/password-guesses';
 import { CodeParams, PasswordForm } from './redirect.dto';
 import { LinkVisit, type VisitOutcome } from './link-visit';
 import { passwordPage } from './password-page';
@@ -13,7 +14,10 @@ import { WrongLinkPassword } from './redirect-errors';
 @Public()
 @Controller({ path: 's', version: VERSION_NEUTRAL })
 export class RedirectController {
-  constructor(private readonly visits: LinkVisit) {}
+  constructor(
+    private readonly visits: LinkVisit,
+    private readonly guesses: PasswordGuesses,
+  ) {}
 
   @Get(':code')
   async follow(
@@ -31,12 +35,21 @@ export class RedirectController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const waitMs = await this.guesses.spend(request.ip, code);
+    if (waitMs > 0) {
+      const retryAfterSeconds = Math.ceil(waitMs / 1000);
+      // The visitor is a person at a form: they get the form back, saying how long to wait.
+      reply.status(429).header('Retry-After', retryAfterSeconds);
+      reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
+      reply.send(passwordPage(code, { kind: 'too_many', retryAfterSeconds }));
+      return;
+    }
     try {
       answer(reply, code, await this.visits.visit(code, password), queryOf(request));
     } catch (error) {
       if (!(error instanceof WrongLinkPassword)) throw error;
       reply.status(401).header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
-      reply.send(passwordPage(code, true));
+      reply.send(passwordPage(code, { kind: 'wrong' }));
     }
   }
 }
@@ -44,7 +57,7 @@ export class RedirectController {
 function answer(reply: FastifyReply, code: string, outcome: VisitOutcome, query: string): void {
   if (outcome.kind === 'password_required') {
     reply.status(200).header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
-    reply.send(passwordPage(code, false));
+    reply.send(passwordPage(code));
     return;
   }
   reply
