@@ -9,3 +9,4 @@ export * from './queues/media';
 export * from './registry';
 export * from './topics/auth-users';
 export * from './topics/blog-articles';
+export * from './topics/shortener-clicks';

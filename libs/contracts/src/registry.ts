@@ -6,9 +6,14 @@ import { SendMail } from './queues/mail';
 import { MakeThumbnails } from './queues/media';
 import { authUsersEvents } from './topics/auth-users';
 import { blogArticlesEvents } from './topics/blog-articles';
+import { shortenerClicksEvents } from './topics/shortener-clicks';
 
 /** Every event the system may publish. A topic or type not listed here does not exist. */
-export const eventContracts: readonly EventContract[] = [...authUsersEvents, ...blogArticlesEvents];
+export const eventContracts: readonly EventContract[] = [
+  ...authUsersEvents,
+  ...blogArticlesEvents,
+  ...shortenerClicksEvents,
+];
 
 /** Every queued job the system may enqueue. */
 export const jobContracts: readonly JobContract[] = [SendMail, MakeThumbnails];

@@ -6,6 +6,7 @@ export {
 } from './consumer/event-consumer';
 export { createKafka, type KafkaSettings } from './kafka/kafka-client';
 export { KafkaHealthCheck } from './kafka/kafka-health-check';
+export { KafkaPublisher } from './kafka/kafka-publisher';
 export { deadLetterTopic, KafkaTopics, type TopicSettings } from './kafka/kafka-topics';
 export {
   EventsModule,
@@ -14,7 +15,7 @@ export {
 } from './nest/events.module';
 export { Outbox, OutboxOutsideTransaction } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
-export type { BackoffPolicy } from './retry/backoff';
+export { backoffDelay, type BackoffPolicy } from './retry/backoff';
 export {
   TransactionsModule,
   type TransactionsModuleOptions,
