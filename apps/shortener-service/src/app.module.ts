@@ -19,6 +19,7 @@ import { ProtectionModule } from './protection/protection.module';
 import { QrModule } from './qr/qr.module';
 import { SHORTENER_REDIS } from './shared/redis.provider';
 import { SharedModule } from './shared/shared.module';
+import { StatsModule } from './stats/stats.module';
 
 @Module({
   imports: [
@@ -67,6 +68,7 @@ import { SharedModule } from './shared/shared.module';
     }),
     ProtectionModule,
     LinksModule,
+    StatsModule,
     QrModule,
     BulkModule,
   ],

@@ -82,7 +82,9 @@ export async function startShortenerStack(
     process.env.DATABASE_URL = serverUrl;
     const port = await sparePort();
     await app.app.listen(port, '127.0.0.1');
-    const instance = { ...app, port };
+    // Idempotent, so a test may stop an instance itself and the stack's close still ends the rest.
+    let closing: Promise<void> | undefined;
+    const instance = { ...app, port, close: () => (closing ??= app.close()) };
     instances.push(instance);
     return instance;
   };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClicksModule } from '../clicks/clicks.module';
 import { LinkResolver } from '../redirect/link-resolver';
 import { LinkVisit } from '../redirect/link-visit';
 import { RedirectController } from '../redirect/redirect.controller';
@@ -8,6 +9,7 @@ import { LinkPasswords } from './link-passwords';
 import { LinksController } from './links.controller';
 
 @Module({
+  imports: [ClicksModule],
   providers: [LinkCatalog, LinkPasswords, LinkResolver, LinkVisit, VisitAllowance],
   controllers: [LinksController, RedirectController],
   exports: [LinkCatalog, LinkResolver, LinkVisit],

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res, VERSION_NEUTRAL } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@capstone/platform/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClickPublisher } from '../clicks/click-publisher';
 import { PasswordGuesses } from '../protection/password-guesses';
 import { CodeParams, PasswordForm } from './redirect.dto';
 import { LinkVisit, type VisitOutcome } from './link-visit';
@@ -17,6 +18,7 @@ export class RedirectController {
   constructor(
     private readonly visits: LinkVisit,
     private readonly guesses: PasswordGuesses,
+    private readonly clicks: ClickPublisher,
   ) {}
 
   @Get(':code')
@@ -25,7 +27,7 @@ export class RedirectController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    answer(reply, code, await this.visits.visit(code), queryOf(request));
+    answer(reply, code, await this.visits.visit(code), request, this.clicks);
   }
 
   @Post(':code')
@@ -45,7 +47,7 @@ export class RedirectController {
       return;
     }
     try {
-      answer(reply, code, await this.visits.visit(code, password), queryOf(request));
+      answer(reply, code, await this.visits.visit(code, password), request, this.clicks);
     } catch (error) {
       if (!(error instanceof WrongLinkPassword)) throw error;
       reply.status(401).header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
@@ -54,7 +56,13 @@ export class RedirectController {
   }
 }
 
-function answer(reply: FastifyReply, code: string, outcome: VisitOutcome, query: string): void {
+function answer(
+  reply: FastifyReply,
+  code: string,
+  outcome: VisitOutcome,
+  request: FastifyRequest,
+  clicks: ClickPublisher,
+): void {
   if (outcome.kind === 'password_required') {
     reply.status(200).header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
     reply.send(passwordPage(code));
@@ -62,9 +70,11 @@ function answer(reply: FastifyReply, code: string, outcome: VisitOutcome, query:
   }
   reply
     .status(outcome.link.redirectType)
-    .header('Location', locationFor(outcome.link, query))
+    .header('Location', locationFor(outcome.link, queryOf(request)))
     .header('Cache-Control', cacheControlFor(outcome.link))
     .send();
+  // An append to memory, never a wait on Kafka: batching and user-agent parsing happen off this path.
+  clicks.record(outcome.link.id, request.headers);
 }
 
 function queryOf(request: FastifyRequest): string {
