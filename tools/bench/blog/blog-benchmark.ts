@@ -6,6 +6,7 @@ import { measureWindow, warmUp, type LoadResult, type LoadSettings } from '../ht
 import { call } from '../loopback-http';
 import { machine, measuredCommit, type Machine } from '../measured-on';
 import { DOCUMENT_PATH } from '../platform/small-document';
+import { RunningServices } from '../running-services';
 import type { ServiceProcess } from '../service-process';
 import { scrapeMetric } from '../service-metrics';
 import { startBlogService, type BlogServiceRun } from './blog-service-process';
@@ -103,17 +104,10 @@ export async function runBlogBenchmark(
       databaseUrl: blogDatabase.url,
       auth: authServiceRun(authDatabase.url),
     };
-    const running: ServiceProcess[] = [];
-    const started = async <T extends ServiceProcess>(name: string, starting: Promise<T>) => {
-      progress(`${name}: starting`);
-      const service = await starting;
-      running.push(service);
-      progress(`${name}: ready after ${service.readyAfterMs.toFixed(0)} ms`);
-      return service;
-    };
+    const services = new RunningServices(progress);
     try {
-      const auth = await started('auth-service', startAuthService(run.auth));
-      const cachedBlog = await started(
+      const auth = await services.start('auth-service', startAuthService(run.auth));
+      const cachedBlog = await services.start(
         'blog-service (article cache on)',
         startBlogService(run, auth),
       );
@@ -180,7 +174,7 @@ export async function runBlogBenchmark(
       const articleCached = await measure('article by slug, cached', cachedBlog, oneArticle, false);
       await cachedBlog.stop();
 
-      const uncachedBlog = await started(
+      const uncachedBlog = await services.start(
         'blog-service (ARTICLE_CACHE_TTL_SECONDS=0)',
         startBlogService(run, auth, { ARTICLE_CACHE_TTL_SECONDS: '0' }),
       );
@@ -210,8 +204,7 @@ export async function runBlogBenchmark(
         targets: TARGETS,
       };
     } finally {
-      // stop() is a no-op for a process already stopped.
-      await Promise.all(running.map((service) => service.stop()));
+      await services.stopAll();
       await Promise.all([authDatabase.drop(), blogDatabase.drop()]);
     }
   } finally {
