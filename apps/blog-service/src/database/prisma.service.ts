@@ -9,7 +9,8 @@ import { PrismaClient } from '../generated/prisma/client';
 @Injectable()
 export class PrismaService
   extends PrismaClient<{ adapter: PrismaPg; log: [{ emit: 'event'; level: 'query' }] }>
-  implements OnApplicationShutdown {
+  implements OnApplicationShutdown
+{
   constructor(config: AppConfig<Environment>) {
     super({
       adapter: new PrismaPg({ connectionString: config.get('DATABASE_URL') }),
