@@ -18,12 +18,22 @@ export class LinkVisit {
     private readonly passwords: LinkPasswords,
   ) {}
 
+  /**
+   * A plain visit decided by this instance's memory alone, with no promise: a remembered link that
+   * asks for no password check and no count in Redis. Undefined when `visit` must decide it.
+   */
+  visitFromMemory(code: string, now = Date.now()): VisitOutcome | undefined {
+    const link = this.resolver.inMemory(code, now);
+    if (link === undefined) return undefined;
+    admit(link, now);
+    if (link.passwordHash !== null) return { kind: 'password_required', link };
+    return link.maxVisits === null ? { kind: 'redirect', link } : undefined;
+  }
+
   /** `password` is what the visitor gave on the form; undefined on a plain visit. */
   async visit(code: string, password?: string, now = Date.now()): Promise<VisitOutcome> {
-    const link = await this.resolver.resolve(code);
-    // A disabled or blocked link looks like no link at all.
-    if (!link || !link.active) throw new NotFoundError('No such link', { code: 'link_not_found' });
-    if (link.expiresAtMs !== null && link.expiresAtMs <= now) throw new LinkGone('link_expired');
+    const link = await this.resolver.resolve(code, now);
+    admit(link, now);
     if (link.passwordHash !== null) {
       if (password === undefined) return { kind: 'password_required', link };
       if (!(await this.passwords.matches(link.passwordHash, password)))
@@ -33,4 +43,11 @@ export class LinkVisit {
       throw new LinkGone('link_exhausted');
     return { kind: 'redirect', link };
   }
+}
+
+/** The first rules, which the link alone decides: it exists and leads somewhere still. */
+function admit(link: ResolvedLink | null, now: number): asserts link is ResolvedLink {
+  // A disabled or blocked link looks like no link at all.
+  if (!link || !link.active) throw new NotFoundError('No such link', { code: 'link_not_found' });
+  if (link.expiresAtMs !== null && link.expiresAtMs <= now) throw new LinkGone('link_expired');
 }

@@ -1,6 +1,15 @@
 import type { ResolvedLink } from './resolved-link';
 
-const PERMANENT_MAX_AGE_SECONDS = 86_400;
+// Whole strings, not templates: the redirect path builds none per request.
+const KEEP_FOR_A_DAY = 'public, max-age=86400';
+const ASK_FIRST = 'private, no-cache';
+const NEVER_STORE = 'no-store';
+
+/** The query string of a request target (`/s/abc?x=1` → `x=1`), '' when it has none. */
+export function queryOf(url: string): string {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at + 1);
+}
 
 /** Where a visit goes: the target, with the visitor's query string appended when the link says so. */
 export function locationFor(link: ResolvedLink, visitorQuery: string): string {
@@ -17,8 +26,7 @@ export function locationFor(link: ResolvedLink, visitorQuery: string): string {
  */
 export function cacheControlFor(link: ResolvedLink): string {
   if (link.maxVisits !== null || link.expiresAtMs !== null || link.passwordHash !== null)
-    return 'no-store';
-  if (link.redirectType === 301 || link.redirectType === 308)
-    return `public, max-age=${PERMANENT_MAX_AGE_SECONDS}`;
-  return 'private, no-cache';
+    return NEVER_STORE;
+  if (link.redirectType === 301 || link.redirectType === 308) return KEEP_FOR_A_DAY;
+  return ASK_FIRST;
 }

@@ -1,4 +1,4 @@
-import { cacheControlFor, locationFor } from './redirect-answer';
+import { cacheControlFor, locationFor, queryOf } from './redirect-answer';
 import type { ResolvedLink } from './resolved-link';
 
 const link = (overrides: Partial<ResolvedLink> = {}): ResolvedLink => ({
@@ -19,6 +19,12 @@ describe('redirect answers', () => {
     expect(locationFor(link({ forwardQuery: true }), 'utm=x&ref=mine')).toBe(
       'https://example.com/page?ref=short&utm=x&ref=mine',
     );
+  });
+
+  it("read the visitor's query string from the request target", () => {
+    expect(queryOf('/s/abc')).toBe('');
+    expect(queryOf('/s/abc?utm=x&ref=mine')).toBe('utm=x&ref=mine');
+    expect(queryOf('/s/abc?')).toBe('');
   });
 
   it('let browsers keep permanent redirects for a day and revalidate temporary ones', () => {
