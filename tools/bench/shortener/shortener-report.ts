@@ -98,6 +98,8 @@ export function renderShortenerReport(report: ShortenerBenchmarkReport): string 
     `At a fixed offered rate (autocannon's \`overallRate\`, the same ${options.connections} connections): exactly rate × ${options.durationSeconds} s requests,`,
     'every one waited for. autocannon gives each connection its share of every second and sends it as soon as the previous answer',
     'arrives, so the load comes as a burst at the start of each second rather than evenly spread: the p99 is that of the bursts.',
+    "Its coordinated-omission correction is off for these runs: it takes 1 ms as the interval between a connection's requests",
+    '(`ceil(1 / rate)` of a rate in requests a second) and so adds a made-up sample for every millisecond of each slow answer.',
     '',
     '| target | offered req/s | requests | achieved req/s | p50 | p99 |',
     '| --- | --- | --- | --- | --- | --- |',
