@@ -61,5 +61,5 @@ describe('the blog benchmark, for a second per target on a blog of six articles'
     const markdown = readFileSync(file, 'utf8');
     expect(markdown.match(/<!-- bench:blog:begin -->/g)).toHaveLength(1);
     expect(markdown).toContain(`**${report.articleCached.overBaseline.toFixed(2)}**`);
-  }, 180_000);
+  }, 240_000);
 });

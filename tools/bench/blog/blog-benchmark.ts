@@ -8,7 +8,7 @@ import { machine, measuredCommit, type Machine } from '../measured-on';
 import { DOCUMENT_PATH } from '../platform/small-document';
 import { RunningServices } from '../running-services';
 import type { ServiceProcess } from '../service-process';
-import { scrapeMetric } from '../service-metrics';
+import { scrapeMetrics, type MetricsPage } from '../service-metrics';
 import { startBlogService, type BlogServiceRun } from './blog-service-process';
 import { seedBlog, type SeedShape, type SeedSize } from './conduit-seed';
 
@@ -31,11 +31,11 @@ export interface BlogTargetResult extends LoadResult {
   service: 'auth-service' | 'blog-service';
   path: string;
   signedIn: boolean;
-  /** blog_sql_statements_total over the measured window / the requests answered in it; null off blog-service. */
+  /** blog_sql_statements_total over the measured window / the requests the service answered in it; null off blog-service. */
   statementsPerRequest: number | null;
   /** The serving process's CPU time over the measured window, in cores (1: one core busy throughout). */
   serviceCores: number;
-  /** That CPU time over the requests answered in the window: what one request costs the process. */
+  /** That CPU time over the requests the service answered in the window: what one request costs it. */
   cpuMsPerRequest: number;
   /** requestsPerSecond / the baseline's, both from this run. */
   overBaseline: number;
@@ -63,10 +63,22 @@ export type Progress = (line: string) => void;
 
 type Measured = Omit<BlogTargetResult, 'overBaseline'>;
 
+/**
+ * What a service's own counters say at one moment: the SQL it sent, and the requests it answered
+ * (all but the scrapes of /metrics), counted where the statements are, so requests still in flight
+ * when autocannon stops or starts weigh on neither side.
+ */
+function countersOn(page: MetricsPage): { statements: number; answered: number } {
+  return {
+    statements: page.sum('blog_sql_statements_total'),
+    answered: page.sum('http_request_duration_seconds_count', ({ route }) => route !== '/metrics'),
+  };
+}
+
 /** Resolves once blog-service has consumed `count` auth.users events: their writes stay out of the measured windows. */
 async function consumedUserEvents(blog: ServiceProcess, count: number): Promise<void> {
-  const consumed = () =>
-    scrapeMetric(blog.url, 'event_consumer_messages_total', ({ topic = '' }) =>
+  const consumed = async () =>
+    (await scrapeMetrics(blog.url)).sum('event_consumer_messages_total', ({ topic = '' }) =>
       topic.endsWith('auth.users'),
     );
   // Polled: the consumer's progress is only observable on /metrics.
@@ -129,7 +141,6 @@ export async function runBlogBenchmark(
         signedIn: boolean,
       ): Promise<Measured> => {
         const onBlog = service !== auth;
-        const statements = () => scrapeMetric(service.url, 'blog_sql_statements_total');
         const target = {
           url: service.url + path,
           headers: signedIn ? { Authorization: seeded.readerAuthorization } : undefined,
@@ -139,14 +150,16 @@ export async function runBlogBenchmark(
         );
         await warmUp(target, options);
         // Read around the measured window only, so the warm-up's statements and CPU count nowhere.
-        const statementsBefore = onBlog ? await statements() : 0;
+        const before = countersOn(await scrapeMetrics(service.url));
         const cpuBefore = await service.cpuSeconds();
         const startedAt = performance.now();
         const result = await measureWindow(target, options);
         const windowSeconds = (performance.now() - startedAt) / 1000;
         const cpu = (await service.cpuSeconds()) - cpuBefore;
+        const after = countersOn(await scrapeMetrics(service.url));
+        const answered = after.answered - before.answered;
         const statementsPerRequest = onBlog
-          ? ((await statements()) - statementsBefore) / result.requests
+          ? (after.statements - before.statements) / answered
           : null;
         progress(
           `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${(cpu / windowSeconds).toFixed(2)} cores` +
@@ -162,7 +175,7 @@ export async function runBlogBenchmark(
           ...result,
           statementsPerRequest,
           serviceCores: cpu / windowSeconds,
-          cpuMsPerRequest: (cpu * 1000) / result.requests,
+          cpuMsPerRequest: (cpu * 1000) / answered,
         };
       };
 

@@ -51,6 +51,7 @@ function analysis(report: BlogBenchmarkReport): string[] {
         ? 'its one JavaScript thread is the limit.'
         : 'less than its one JavaScript thread can give, so it also waited on something else (Postgres, its pool).'
     }`,
+    'A process below one core was waiting: on Postgres, on its pool of connections, or for a CPU the load generator held.',
     `The statements are few and do not grow with the page: ${statements(listAnonymous)} a list anonymous (the page with its authors, the count),`,
     `${statements(listSignedIn)} signed in (the reader's favorites and follows among the page, one statement each), so there is no N+1; it is what each`,
     'statement costs on the Node side. A CPU profile of blog-service serving the anonymous list (`node --cpu-prof`, 40 s at 32',
@@ -63,7 +64,7 @@ function analysis(report: BlogBenchmarkReport): string[] {
     `${milliseconds(1000 / neededRate)} of CPU a page on one core; ${listVerdict(report, slowest)}`,
     `The cached article is two Redis reads (the article, its author) and ${statements(cached)} statements, ${milliseconds(cached.cpuMsPerRequest)} of CPU,`,
     `${ratio(cached.overBaseline)}× the baseline; with the cache off the same read sends ${statements(uncached)} statement to Postgres and costs`,
-    `${milliseconds(uncached.cpuMsPerRequest)}, ${ratio(uncached.overBaseline)}× the baseline. Figures move by up to a few tens of percent from run to run on ${report.machine.cpus} cores shared with the load generator.`,
+    `${milliseconds(uncached.cpuMsPerRequest)}, ${ratio(uncached.overBaseline)}× the baseline. Figures move by tens of percent from run to run, more when other work shares these ${report.machine.cpus} cores with the service and the load generator.`,
   ];
 }
 
@@ -90,8 +91,9 @@ export function renderBlogReport(report: BlogBenchmarkReport): string {
     'verified-token memo on), each in a process of its own on 127.0.0.1, against the local Postgres, Redis and Kafka.',
     "The baseline is the platform benchmark's route on the same auth-service in the same run: a small JSON document from memory.",
     "SQL statements a request is blog-service's `blog_sql_statements_total`, read from its `/metrics` just before and just after",
-    "the measured window, over the requests answered in that window; CPU is the serving process's user and system time over the",
-    'same window (`/proc/<pid>/stat`). The cached article is one slug read again and again; the uncached one is the same slug from',
+    'the measured window, over the requests it answered in that window by its own `http_request_duration_seconds_count` (so requests',
+    "in flight as autocannon starts or stops count on neither side); CPU is the serving process's user and system time over the",
+    'same window (`/proc/<pid>/stat`), over the same requests. The cached article is one slug read again and again; the uncached one is the same slug from',
     'a blog-service restarted with `ARTICLE_CACHE_TTL_SECONDS=0`, which sends every article read to Postgres and past the',
     "single-flight (authors stay cached in Redis in both). Postgres holds that row in its buffers, as it would a popular article's.",
     "Latencies have autocannon's 1 ms resolution.",
