@@ -114,8 +114,9 @@ export function renderShortenerReport(report: ShortenerBenchmarkReport): string 
     clicksRow(report),
     `| shortener peak resident memory under load (VmRSS, sampled every 250 ms) | **${megabytes(report.peakResidentBytes)}** | < ${megabytes(targets.residentBytes)} | ${verdict(report.peakResidentBytes < targets.residentBytes)} |`,
     '',
-    'The clicks are those of the fixed-rate link, read from `GET /api/shortener/v1/links/:id/stats` (bots included) once',
-    'the profiled instance had shut down (its shutdown flushes the click buffer) and a fresh instance aggregated them.',
+    'The clicks are those of the fixed-rate link, every one of its requests answered, read from',
+    '`GET /api/shortener/v1/links/:id/stats` (people and bots) of the LOG_LEVEL=warn instance, after the instance that',
+    'redirected them had shut down: its shutdown flushes the click buffer, and the consumer of any instance counts them.',
     '',
     ...profileSection(report.profile),
   ].join('\n');
