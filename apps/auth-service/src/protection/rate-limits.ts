@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@capstone/platform/config';
+import { AllowanceCounter } from '@capstone/platform/limits';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Environment } from '../config/environment';
 import { RATE_LIMIT_STORE } from './rate-limit-store';
 import { RATE_LIMITED_ACTIONS, type RateLimitedAction } from './rate-limited-actions';
@@ -11,7 +11,7 @@ export type CountedPer = 'ip' | 'account';
 /** Each action's configured allowances, counted in fixed windows in Redis. */
 @Injectable()
 export class RateLimits {
-  private readonly limiters = new Map<string, RateLimiterRedis>();
+  private readonly limiters = new Map<string, AllowanceCounter>();
 
   constructor(@Inject(RATE_LIMIT_STORE) redis: Redis, config: AppConfig<Environment>) {
     const prefix = config.get('RATE_LIMIT_PREFIX');
@@ -19,15 +19,9 @@ export class RateLimits {
       const variables = { ip: limits.perIp, account: 'perAccount' in limits && limits.perAccount };
       for (const [per, variable] of Object.entries(variables)) {
         if (!variable) continue;
-        const { limit, windowSeconds } = config.get(variable);
         this.limiters.set(
           `${action}:${per}`,
-          new RateLimiterRedis({
-            storeClient: redis,
-            keyPrefix: `${prefix}:rate:${action}:${per}`,
-            points: limit,
-            duration: windowSeconds,
-          }),
+          new AllowanceCounter(redis, `${prefix}:rate:${action}:${per}`, config.get(variable)),
         );
       }
     }
@@ -37,13 +31,6 @@ export class RateLimits {
   async spend(action: RateLimitedAction, per: CountedPer, key: string): Promise<number> {
     const limiter = this.limiters.get(`${action}:${per}`);
     if (!limiter) throw new Error(`${action} is not limited per ${per}`);
-    try {
-      await limiter.consume(key);
-      return 0;
-    } catch (refusal) {
-      // The library refuses with the counter's state, and rejects with an Error when Redis fails.
-      if (refusal instanceof RateLimiterRes) return Math.max(refusal.msBeforeNext, 1);
-      throw refusal;
-    }
+    return limiter.spend(key);
   }
 }

@@ -3,7 +3,7 @@ import { AppConfig } from '@capstone/platform/config';
 import type { Redis } from 'ioredis';
 import type { Environment } from '../config/environment';
 import { SHORTENER_REDIS } from '../shared/redis.provider';
-import { AllowanceCounter } from './allowance-counter';
+import { AllowanceCounter } from '@capstone/platform/limits';
 
 /**
  * Password guesses on a protected link, counted per client IP and link: every guess is spent

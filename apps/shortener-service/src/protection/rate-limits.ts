@@ -4,7 +4,7 @@ import { AppConfig } from '@capstone/platform/config';
 import type { Redis } from 'ioredis';
 import type { Environment } from '../config/environment';
 import { SHORTENER_REDIS } from '../shared/redis.provider';
-import { AllowanceCounter } from './allowance-counter';
+import { AllowanceCounter } from '@capstone/platform/limits';
 import { RATE_LIMITED_ACTIONS, type RateLimitedAction } from './rate-limited-actions';
 
 /** Who is spending an allowance: the user, and the API key they called with, if any. */

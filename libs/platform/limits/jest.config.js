@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'platform-limits',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};
