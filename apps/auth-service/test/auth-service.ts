@@ -4,6 +4,7 @@ import { QueueRegistry } from '@capstone/platform/queues';
 import {
   createTestApp,
   createTestDatabase,
+  serviceTestEnvironment,
   servicePrismaProject,
   sparePort,
   testEndpoints,
@@ -52,13 +53,8 @@ export async function startAuthService(
   const kafka = options.kafka ?? testKafkaNames(label);
   const clock = new TestClock();
   Object.assign(process.env, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    REDIS_URL: testEndpoints.redisUrl,
-    KAFKA_BROKERS: testEndpoints.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
-    QUEUE_PREFIX: options.queuePrefix ?? testRedisPrefix(label),
+    ...serviceTestEnvironment(label, { databaseUrl: database.url, kafka }),
+    ...(options.queuePrefix ? { QUEUE_PREFIX: options.queuePrefix } : {}),
     RATE_LIMIT_PREFIX: `${testRedisPrefix(label)}:limits`,
     JWT_ISSUER: 'http://auth.test',
     JWT_AUDIENCE: 'capstone',

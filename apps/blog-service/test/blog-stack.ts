@@ -1,8 +1,9 @@
 import {
-  createTestApp,
   createTestDatabase,
+  serviceTestEnvironment,
   servicePrismaProject,
-  sparePort,
+  startListeningTestApp,
+  startTestGateway,
   testEndpoints,
   testKafkaNames,
   testRedisPrefix,
@@ -10,15 +11,12 @@ import {
   type TestDatabase,
   type TestKafkaNames,
 } from '@capstone/platform/testing';
-import type { Server } from 'node:http';
-import request from 'supertest';
+import type request from 'supertest';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- blog's users live in the real auth-service, built by its own test harness
 import {
   startListeningAuthService,
   type AuthServiceUnderTest,
 } from '../../auth-service/test/auth-service';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the gateway of `npm start`, with the routes nginx serves
-import { startDevGateway } from '../../../tools/dev/dev-gateway';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- a bucket per test file, made and removed as the storage specs do
 import {
   removeTestBucket,
@@ -63,49 +61,32 @@ export async function startBlogStack(
   });
 
   const database = await createTestDatabase(servicePrismaProject('blog'));
-  const serverUrl = testEndpoints.databaseUrl;
   // blog-service makes the bucket at start; the stack removes it with everything in it.
   const bucket = testBucketName('blog');
   const s3 = testEndpoints.s3;
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    REDIS_URL: testEndpoints.redisUrl,
-    KAFKA_BROKERS: testEndpoints.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
-    QUEUE_PREFIX: testRedisPrefix(label),
-    CACHE_PREFIX: `${testRedisPrefix(label)}:cache`,
-    ...tokenVerification,
-    AUTH_GRPC_URL: auth.grpcUrl ?? '',
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    S3_BUCKET: bucket,
-    ...options.environment,
+  const app = await startListeningTestApp(AppModule, {
+    http: httpOptions,
+    environment: {
+      ...serviceTestEnvironment(label, { databaseUrl: database.url, kafka }),
+      CACHE_PREFIX: `${testRedisPrefix(label)}:cache`,
+      ...tokenVerification,
+      AUTH_GRPC_URL: auth.grpcUrl ?? '',
+      S3_ENDPOINT: s3.endpoint,
+      S3_REGION: s3.region,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_BUCKET: bucket,
+      ...options.environment,
+    },
   });
-  const app = await createTestApp(AppModule, { http: httpOptions });
-  process.env.DATABASE_URL = serverUrl;
-  const blogPort = await sparePort();
-  await app.app.listen(blogPort, '127.0.0.1');
-
-  const gatewayPort = await sparePort();
-  const gatewayServer: Server = await startDevGateway(
-    gatewayPort,
-    new Map([
-      ['auth-service', authPort],
-      ['blog-service', blogPort],
-    ]),
-  );
-  const gateway = request(`http://127.0.0.1:${gatewayPort}`);
+  const gateway = await startTestGateway({ 'auth-service': authPort, 'blog-service': app.port });
   return {
     auth,
     blog: { ...app, database },
-    gateway,
-    via: (entry) => (entry === 'gateway' ? gateway : app.http),
+    gateway: gateway.http,
+    via: (entry) => (entry === 'gateway' ? gateway.http : app.http),
     close: async () => {
-      await new Promise((resolve) => gatewayServer.close(resolve));
+      await gateway.close();
       await app.close();
       await Promise.all([database.drop(), removeTestBucket(bucket)]);
       await auth.close();

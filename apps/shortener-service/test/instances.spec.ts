@@ -1,12 +1,9 @@
-import type { Server } from 'node:http';
-import { eventually, sparePort } from '@capstone/platform/testing';
-import request from 'supertest';
+import { eventually, startTestGateway, type TestGateway } from '@capstone/platform/testing';
+import type request from 'supertest';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- accounts are made through the real auth-service
 import { registerAndLogIn } from '../../auth-service/test/accounts';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import { provisionAndLogIn } from '../../auth-service/test/provisioned-accounts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the gateway of `npm start`, with the routes nginx serves
-import { startDevGateway } from '../../../tools/dev/dev-gateway';
 import { startShortenerStack, type ShortenerStack } from './shortener-stack';
 
 // The issue's promise: a change made on one instance reaches every other within this long.
@@ -18,7 +15,7 @@ const PROPAGATION_MS = 1_000;
  */
 describe('two shortener-service instances behind the gateway', () => {
   let stack: ShortenerStack;
-  let gatewayToB: Server;
+  let gatewayToB: TestGateway | undefined;
   let token: string;
   let viaA: ReturnType<typeof request>;
   let viaB: ReturnType<typeof request>;
@@ -26,15 +23,14 @@ describe('two shortener-service instances behind the gateway', () => {
   beforeAll(async () => {
     stack = await startShortenerStack('instances');
     const instanceB = await stack.startAnotherInstance();
-    const port = await sparePort();
-    gatewayToB = await startDevGateway(port, new Map([['shortener-service', instanceB.port]]));
+    gatewayToB = await startTestGateway({ 'shortener-service': instanceB.port });
     viaA = stack.gateway;
-    viaB = request(`http://127.0.0.1:${port}`);
+    viaB = gatewayToB.http;
     token = (await registerAndLogIn(stack.auth)).accessToken;
   });
 
   afterAll(async () => {
-    if (gatewayToB) await new Promise((resolve) => gatewayToB.close(resolve));
+    await gatewayToB?.close();
     await stack?.close();
   });
 

@@ -8,7 +8,7 @@ const [severity, boundaries] = baseConfig.find((config) => config.rules?.[bounda
 export default [
   ...baseConfig,
   {
-    // Tests boot real infrastructure with the same workspace tools `npm test` uses (tools/db, tools/infra,
+    // Tests boot real infrastructure with the same workspace tools `npm test` uses (tools/db, tools/infra, the dev gateway,
     // tools/workspace); src/infrastructure/workspace-tools.ts is the one file that imports them.
     files: ['src/infrastructure/workspace-tools.ts'],
     rules: {
@@ -16,7 +16,10 @@ export default [
         severity,
         {
           ...boundaries,
-          allow: [...boundaries.allow, '^(\\.\\./)+tools/(db|infra|workspace/[a-z-]+)$'],
+          allow: [
+            ...boundaries.allow,
+            '^(\\.\\./)+tools/(db|infra|workspace/[a-z-]+|dev/dev-gateway)$',
+          ],
         },
       ],
     },

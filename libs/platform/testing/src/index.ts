@@ -1,4 +1,11 @@
 export { createTestApp, type TestApp, type TestAppOptions } from './app/create-test-app';
+export {
+  startListeningTestApp,
+  startTestGateway,
+  type ListeningTestApp,
+  type TestGateway,
+} from './app/listening-test-app';
+export { serviceTestEnvironment } from './app/service-environment';
 export { eventually, type DeadlineOptions } from './eventually';
 export { testEndpoints } from './infrastructure/test-endpoints';
 export { managedKafka, type ManagedKafka } from './infrastructure/test-infrastructure';

@@ -15,3 +15,4 @@ export {
   stopComponent,
 } from '../../../../../tools/infra';
 export { repoRoot } from '../../../../../tools/workspace/paths';
+export { startDevGateway } from '../../../../../tools/dev/dev-gateway';
