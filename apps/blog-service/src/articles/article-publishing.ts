@@ -67,7 +67,8 @@ export class ArticlePublishing {
     );
     // The slug may be remembered as unknown (a reader tried it a moment ago).
     await Promise.all([this.cache.forget(record.slug), this.tags.forget()]);
-    return this.viewOfOwn(record, author);
+    // Nobody has favorited an article a moment old, and nobody follows themselves.
+    return articleViewOf(record, profileOf(author, false), false);
   }
 
   async revise(slug: string, changes: ArticleChanges, caller: Principal): Promise<ArticleView> {

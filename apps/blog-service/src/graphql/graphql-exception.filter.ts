@@ -4,9 +4,8 @@ import { graphqlErrorOf } from './graphql-errors';
 
 /**
  * Gives a resolver's exception back to GraphQL, already coded: Mercurius sends a subscription's
- * refusal without its error formatter. Without this filter the platform's global one, which
- * writes HTTP replies, would take the exception and fail on GraphQL's arguments. On every
- * resolver class: a class's filters are chosen before the global ones.
+ * refusal without its error formatter, so the code cannot wait for the formatter. On every
+ * resolver class, where a class's filters are chosen before the global ones.
  */
 @Catch()
 export class GraphqlErrorFilter implements GqlExceptionFilter {

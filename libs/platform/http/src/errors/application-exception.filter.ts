@@ -26,6 +26,9 @@ export class ApplicationExceptionFilter implements ExceptionFilter {
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // HTTP replies only: a GraphQL resolver's or a gRPC handler's failure goes back to its own
+    // transport's error handling, which this filter's Fastify reply would only break.
+    if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<{ raw?: IncomingMessage } & IncomingMessage>();
     const response = host.switchToHttp().getResponse<unknown>();
     const error = toApplicationError(exception);
