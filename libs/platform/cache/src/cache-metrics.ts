@@ -18,3 +18,9 @@ export const cacheLoadDuration = Metrics.histogram({
   labelNames: ['cache'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
+
+export const cacheStaleLoads = Metrics.counter({
+  name: 'cache_stale_loads_total',
+  help: 'Loads whose result was not stored: their key was invalidated (or their lease expired) while they ran.',
+  labelNames: ['cache'],
+});

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { cacheErrors, cacheLoadDuration, cacheRequests } from './cache-metrics';
+import { cacheErrors, cacheLoadDuration, cacheRequests, cacheStaleLoads } from './cache-metrics';
 import { createFailFastRedis, type RedisClientOptions } from './redis-client';
 
 export interface RedisCacheOptions extends RedisClientOptions {
@@ -18,6 +19,33 @@ export interface WrapOptions {
 type RedisOperation = 'connect' | 'get' | 'set' | 'invalidate';
 
 /**
+ * How long a load may run and still store its result. A slower load answers its callers but is not
+ * cached: its lease has expired, and with it the proof that no invalidation came in between.
+ */
+const LOAD_LEASE_MS = 30_000;
+
+/**
+ * Stores a loaded value only if the load's lease is still the one on the key. An invalidation
+ * deletes the lease (and a newer load replaces it), so a load that raced a change cannot write
+ * its older value back; one script, so nothing can come between the check and the write.
+ */
+const STORE_IF_LEASED = `
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('DEL', KEYS[2])
+return 1`;
+
+interface LeasedRedis extends Redis {
+  storeIfLeased(
+    valueKey: string,
+    leaseKey: string,
+    token: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<0 | 1>;
+}
+
+/**
  * Cache-aside over Redis. Values are stored as JSON, so they must be JSON-safe: plain objects,
  * arrays, strings, finite numbers, booleans and `null` (a `Date` comes back as a string).
  * Redis failures never reach the caller: the loader answers instead, and the failure is counted.
@@ -28,7 +56,7 @@ export class RedisCache {
   private redisHealthy = true;
 
   private constructor(
-    private readonly redis: Redis,
+    private readonly redis: LeasedRedis,
     private readonly keyPrefix: string,
     private readonly ttlJitter: number,
   ) {
@@ -42,7 +70,9 @@ export class RedisCache {
     ttlJitter = 0.1,
     ...client
   }: RedisCacheOptions): Promise<RedisCache> {
-    const cache = new RedisCache(createFailFastRedis(client), keyPrefix, ttlJitter);
+    const redis = createFailFastRedis(client);
+    redis.defineCommand('storeIfLeased', { numberOfKeys: 2, lua: STORE_IF_LEASED });
+    const cache = new RedisCache(redis as LeasedRedis, keyPrefix, ttlJitter);
     await cache.redis.connect().catch(() => undefined);
     return cache;
   }
@@ -63,18 +93,20 @@ export class RedisCache {
       this.countRequest('coalesced');
       return inFlight;
     }
-    const lookup = this.readThrough(redisKey, ttlSeconds, loader, options).finally(() =>
+    const lookup = this.readThrough(key, ttlSeconds, loader, options).finally(() =>
       this.loadsInFlight.delete(redisKey),
     );
     this.loadsInFlight.set(redisKey, lookup);
     return lookup;
   }
 
-  /** Removes entries now. A load already in flight may still write its (older) value back. */
+  /** Removes entries now, and stops any load in flight for them from storing what it read before. */
   async invalidate(...keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     try {
-      await this.redis.unlink(...keys.map((key) => this.redisKeyOf(key)));
+      await this.redis.unlink(
+        ...keys.flatMap((key) => [this.redisKeyOf(key), this.leaseKeyOf(key)]),
+      );
     } catch (error) {
       this.redisFailed('invalidate', error as Error);
     }
@@ -82,15 +114,10 @@ export class RedisCache {
 
   /** Removes every entry whose key starts with `prefix`, e.g. `article:42:` for all views of one article. */
   async invalidatePrefix(prefix: string): Promise<void> {
-    // SCAN walks the keyspace in small batches, so Redis keeps serving others, unlike KEYS.
-    const batches = this.redis.scanStream({
-      match: `${escapeGlob(this.redisKeyOf(prefix))}*`,
-      count: 250,
-    });
     try {
-      for await (const keys of batches as AsyncIterable<string[]>) {
-        if (keys.length > 0) await this.redis.unlink(...keys);
-      }
+      // Leases first: a load that took its lease before the scan began cannot store afterwards.
+      await this.unlinkMatching(`${escapeGlob(this.leaseKeyOf(prefix))}*`);
+      await this.unlinkMatching(`${escapeGlob(this.redisKeyOf(prefix))}*`);
     } catch (error) {
       this.redisFailed('invalidate', error as Error);
     }
@@ -102,11 +129,12 @@ export class RedisCache {
   }
 
   private async readThrough<T>(
-    redisKey: string,
+    key: string,
     ttlSeconds: number,
     loader: () => Promise<T>,
     { negativeTtlSeconds }: WrapOptions,
   ): Promise<T> {
+    const redisKey = this.redisKeyOf(key);
     let cached: string | null;
     try {
       cached = await this.redis.get(redisKey);
@@ -121,11 +149,27 @@ export class RedisCache {
       return JSON.parse(cached) as T;
     }
     this.countRequest('miss');
+    // The lease is taken before the loader reads anything, so any change it might miss comes after.
+    const lease = await this.takeLease(key);
     const value = await this.load(loader);
+    if (lease === undefined) return value;
     if (value === null && negativeTtlSeconds !== undefined)
-      await this.store(redisKey, value, negativeTtlSeconds);
-    else if (value !== null && value !== undefined) await this.store(redisKey, value, ttlSeconds);
+      await this.store(key, lease, value, negativeTtlSeconds);
+    else if (value !== null && value !== undefined) await this.store(key, lease, value, ttlSeconds);
     return value;
+  }
+
+  /** A token that lets this load store its result; undefined when Redis failed, so nothing is stored. */
+  private async takeLease(key: string): Promise<string | undefined> {
+    const token = randomUUID();
+    try {
+      // Overwrites another instance's lease: the newest load's read is the one that may be stored.
+      await this.redis.set(this.leaseKeyOf(key), token, 'PX', LOAD_LEASE_MS);
+      return token;
+    } catch (error) {
+      this.redisFailed('set', error as Error);
+      return undefined;
+    }
   }
 
   private async load<T>(loader: () => Promise<T>): Promise<T> {
@@ -137,18 +181,43 @@ export class RedisCache {
     }
   }
 
-  private async store(redisKey: string, value: unknown, ttlSeconds: number): Promise<void> {
+  private async store(
+    key: string,
+    lease: string,
+    value: unknown,
+    ttlSeconds: number,
+  ): Promise<void> {
     // Jitter spreads the expiry of keys written together, so they are not all reloaded at once.
     const ttlMs = Math.round(ttlSeconds * 1000 * (1 + this.ttlJitter * (2 * Math.random() - 1)));
     try {
-      await this.redis.set(redisKey, JSON.stringify(value), 'PX', Math.max(ttlMs, 1));
+      const stored = await this.redis.storeIfLeased(
+        this.redisKeyOf(key),
+        this.leaseKeyOf(key),
+        lease,
+        JSON.stringify(value),
+        Math.max(ttlMs, 1),
+      );
+      if (stored === 0) cacheStaleLoads.inc({ cache: this.keyPrefix });
     } catch (error) {
       this.redisFailed('set', error as Error);
     }
   }
 
+  private async unlinkMatching(pattern: string): Promise<void> {
+    // SCAN walks the keyspace in small batches, so Redis keeps serving others, unlike KEYS.
+    const batches = this.redis.scanStream({ match: pattern, count: 250 });
+    for await (const keys of batches as AsyncIterable<string[]>) {
+      if (keys.length > 0) await this.redis.unlink(...keys);
+    }
+  }
+
   private redisKeyOf(key: string): string {
     return `${this.keyPrefix}:${key}`;
+  }
+
+  // Leases live beside the prefix, not under it, so no value's key can ever name a lease.
+  private leaseKeyOf(key: string): string {
+    return `${this.keyPrefix}!lease:${key}`;
   }
 
   private countRequest(result: 'hit' | 'miss' | 'coalesced' | 'error'): void {

@@ -114,6 +114,96 @@ describe('RedisCache against a real Redis', () => {
     expect(loader).toHaveBeenCalledTimes(2);
   });
 
+  /** A load that has read its value and waits to be let go, so a test can change things meanwhile. */
+  function slowLoad<T>(value: T) {
+    let release!: () => void;
+    let markStarted!: () => void;
+    const mayFinish = new Promise<void>((resolve) => (release = resolve));
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    const loader = async (): Promise<T> => {
+      markStarted();
+      await mayFinish;
+      return value;
+    };
+    return { loader, started, release };
+  }
+
+  it('does not write back a value loaded before an invalidation that came while the load ran', async () => {
+    const before = slowLoad({ title: 'before the edit' });
+    const racingRead = cache.wrap('article:raced', 60, before.loader);
+    await before.started;
+
+    await cache.invalidate('article:raced');
+    before.release();
+
+    // The racing caller gets what it read; nobody after it does.
+    await expect(racingRead).resolves.toEqual({ title: 'before the edit' });
+    expect(await redis.exists(`${filePrefix}:article:raced`)).toBe(0);
+    await expect(
+      cache.wrap('article:raced', 60, async () => ({ title: 'edited' })),
+    ).resolves.toEqual({
+      title: 'edited',
+    });
+    await expect(
+      cache.wrap('article:raced', 60, async () => ({ title: 'reloaded' })),
+    ).resolves.toEqual({
+      title: 'edited',
+    });
+  });
+
+  it('does not remember "not found" from a load that raced the creation of the key', async () => {
+    const before = slowLoad(null);
+    const racingRead = cache.wrap('user:created', 600, before.loader, { negativeTtlSeconds: 30 });
+    await before.started;
+
+    await cache.invalidate('user:created');
+    before.release();
+
+    await expect(racingRead).resolves.toBeNull();
+    await expect(
+      cache.wrap('user:created', 600, async () => ({ name: 'new user' }), {
+        negativeTtlSeconds: 30,
+      }),
+    ).resolves.toEqual({ name: 'new user' });
+  });
+
+  it('does not write back a load in flight when its key is invalidated by prefix', async () => {
+    const before = slowLoad('old body');
+    const racingRead = cache.wrap('article:7:body', 60, before.loader);
+    await before.started;
+
+    await cache.invalidatePrefix('article:7:');
+    before.release();
+
+    await expect(racingRead).resolves.toBe('old body');
+    expect(await redis.exists(`${filePrefix}:article:7:body`)).toBe(0);
+  });
+
+  it("stores the newer of two instances' loads when the older one finishes last", async () => {
+    const otherInstance = await RedisCache.connect({ url: redisUrl, keyPrefix: filePrefix });
+    const staleLoads = () => metricValue('cache_stale_loads_total', { cache: filePrefix });
+    const staleBefore = await staleLoads();
+    try {
+      const older = slowLoad('read before the change');
+      const olderRead = cache.wrap('settings:raced', 60, older.loader);
+      await older.started;
+      await cache.invalidate('settings:raced');
+
+      await expect(
+        otherInstance.wrap('settings:raced', 60, async () => 'read after the change'),
+      ).resolves.toBe('read after the change');
+      older.release();
+      await olderRead;
+
+      await expect(cache.wrap('settings:raced', 60, async () => 'reloaded')).resolves.toBe(
+        'read after the change',
+      );
+      expect((await staleLoads()) - staleBefore).toBe(1);
+    } finally {
+      await otherInstance.close();
+    }
+  });
+
   it('invalidates every key under a prefix and leaves the neighbours alone', async () => {
     await cache.wrap('article:42:body', 60, async () => 'body');
     await cache.wrap('article:42:comments', 60, async () => ['first!']);
