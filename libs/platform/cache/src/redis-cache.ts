@@ -35,7 +35,26 @@ redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 redis.call('DEL', KEYS[2])
 return 1`;
 
+/**
+ * A family entry and its family's generation in one round trip. A family without a generation (new,
+ * or evicted) gets one from the server's clock, never a value used before, so entries written under
+ * an earlier generation stay unreachable.
+ */
+const FAMILY_LOOKUP = `
+local generation = redis.call('GET', KEYS[1])
+if not generation then
+  local now = redis.call('TIME')
+  generation = now[1] .. '.' .. now[2]
+  redis.call('SET', KEYS[1], generation)
+end
+return {generation, redis.call('GET', ARGV[1] .. generation .. ARGV[2])}`;
+
 interface LeasedRedis extends Redis {
+  familyLookup(
+    generationKey: string,
+    entryKeyHead: string,
+    entryKeyTail: string,
+  ): Promise<[string, string | null]>;
   storeIfLeased(
     valueKey: string,
     leaseKey: string,
@@ -72,6 +91,7 @@ export class RedisCache {
   }: RedisCacheOptions): Promise<RedisCache> {
     const redis = createFailFastRedis(client);
     redis.defineCommand('storeIfLeased', { numberOfKeys: 2, lua: STORE_IF_LEASED });
+    redis.defineCommand('familyLookup', { numberOfKeys: 1, lua: FAMILY_LOOKUP });
     const cache = new RedisCache(redis as LeasedRedis, keyPrefix, ttlJitter);
     await cache.redis.connect().catch(() => undefined);
     return cache;
@@ -87,17 +107,53 @@ export class RedisCache {
     loader: () => Promise<T>,
     options: WrapOptions = {},
   ): Promise<T> {
-    const redisKey = this.redisKeyOf(key);
-    const inFlight = this.loadsInFlight.get(redisKey) as Promise<T> | undefined;
-    if (inFlight) {
-      this.countRequest('coalesced');
-      return inFlight;
+    return this.singleFlight(key, () => this.readThrough(key, ttlSeconds, loader, options));
+  }
+
+  /**
+   * `wrap` for one entry of a family that `invalidateFamily` forgets all at once, however many
+   * entries it has (the pages of a list, each filter and offset its own key). Every entry's Redis
+   * key holds the family's current generation, and invalidating replaces the generation: one
+   * command, and a load that began before it can only store under the generation it replaced.
+   */
+  async wrapInFamily<T>(
+    family: string,
+    key: string,
+    ttlSeconds: number,
+    loader: () => Promise<T>,
+    options: WrapOptions = {},
+  ): Promise<T> {
+    let generation: string;
+    let cached: string | null;
+    try {
+      [generation, cached] = await this.redis.familyLookup(
+        this.generationKeyOf(family),
+        this.redisKeyOf(`${family}:`),
+        `:${key}`,
+      );
+      this.redisRecovered();
+    } catch (error) {
+      this.redisFailed('get', error as Error);
+      this.countRequest('error');
+      return this.load(loader);
     }
-    const lookup = this.readThrough(key, ttlSeconds, loader, options).finally(() =>
-      this.loadsInFlight.delete(redisKey),
+    if (cached !== null) {
+      this.countRequest('hit');
+      return JSON.parse(cached) as T;
+    }
+    const entryKey = `${family}:${generation}:${key}`;
+    return this.singleFlight(entryKey, () =>
+      this.loadThrough(entryKey, ttlSeconds, loader, options),
     );
-    this.loadsInFlight.set(redisKey, lookup);
-    return lookup;
+  }
+
+  /** Forgets every entry of the family at once; call it after the change has committed. */
+  async invalidateFamily(family: string): Promise<void> {
+    try {
+      await this.redis.set(this.generationKeyOf(family), randomUUID());
+    } catch (error) {
+      this.redisFailed('invalidate', error as Error);
+    }
   }
 
   /** Removes entries now, and stops any load in flight for them from storing what it read before. */
@@ -132,7 +188,7 @@ export class RedisCache {
     key: string,
     ttlSeconds: number,
     loader: () => Promise<T>,
-    { negativeTtlSeconds }: WrapOptions,
+    options: WrapOptions,
   ): Promise<T> {
     const redisKey = this.redisKeyOf(key);
     let cached: string | null;
@@ -148,6 +204,28 @@ export class RedisCache {
       this.countRequest('hit');
       return JSON.parse(cached) as T;
     }
+    return this.loadThrough(key, ttlSeconds, loader, options);
+  }
+
+  /** Concurrent callers for one key in this process share the first caller's lookup and load. */
+  private singleFlight<T>(key: string, lookup: () => Promise<T>): Promise<T> {
+    const inFlight = this.loadsInFlight.get(key) as Promise<T> | undefined;
+    if (inFlight) {
+      this.countRequest('coalesced');
+      return inFlight;
+    }
+    const shared = lookup().finally(() => this.loadsInFlight.delete(key));
+    this.loadsInFlight.set(key, shared);
+    return shared;
+  }
+
+  /** A miss: loads, and caches the result unless the key was invalidated meanwhile. */
+  private async loadThrough<T>(
+    key: string,
+    ttlSeconds: number,
+    loader: () => Promise<T>,
+    { negativeTtlSeconds }: WrapOptions,
+  ): Promise<T> {
     this.countRequest('miss');
     // The lease is taken before the loader reads anything, so any change it might miss comes after.
     const lease = await this.takeLease(key);
@@ -213,6 +291,10 @@ export class RedisCache {
 
   private redisKeyOf(key: string): string {
     return `${this.keyPrefix}:${key}`;
+  }
+
+  private generationKeyOf(family: string): string {
+    return this.redisKeyOf(`${family}:generation`);
   }
 
   // Leases live beside the prefix, not under it, so no value's key can ever name a lease.

@@ -227,6 +227,62 @@ describe('RedisCache against a real Redis', () => {
     expect(await redis.exists(`${filePrefix}:tag:nestjs`)).toBe(1);
   });
 
+  it('forgets every entry of a family with one invalidation and leaves other families alone', async () => {
+    await cache.wrapInFamily('lists', 'page:1', 60, async () => 'first page');
+    await cache.wrapInFamily('lists', 'page:2', 60, async () => 'second page');
+    await cache.wrapInFamily('feeds', 'page:1', 60, async () => 'a feed');
+
+    await cache.invalidateFamily('lists');
+
+    await expect(cache.wrapInFamily('lists', 'page:1', 60, async () => 'new first')).resolves.toBe(
+      'new first',
+    );
+    await expect(cache.wrapInFamily('lists', 'page:2', 60, async () => 'new second')).resolves.toBe(
+      'new second',
+    );
+    await expect(cache.wrapInFamily('feeds', 'page:1', 60, async () => 'reloaded')).resolves.toBe(
+      'a feed',
+    );
+  });
+
+  it('never shows a family entry loaded before an invalidation that came while the load ran', async () => {
+    const before = slowLoad('page before the write');
+    const racingRead = cache.wrapInFamily('raced-lists', 'page:1', 60, before.loader);
+    await before.started;
+
+    await cache.invalidateFamily('raced-lists');
+    before.release();
+
+    await expect(racingRead).resolves.toBe('page before the write');
+    await expect(
+      cache.wrapInFamily('raced-lists', 'page:1', 60, async () => 'page after the write'),
+    ).resolves.toBe('page after the write');
+  });
+
+  it('does not bring back old entries when the family generation itself is lost', async () => {
+    await cache.wrapInFamily('evicted-lists', 'page:1', 60, async () => 'before');
+    await cache.invalidateFamily('evicted-lists');
+    await cache.wrapInFamily('evicted-lists', 'page:1', 60, async () => 'after');
+
+    // As if Redis evicted the generation under memory pressure: entries of every generation remain.
+    await redis.del(`${filePrefix}:evicted-lists:generation`);
+
+    await expect(
+      cache.wrapInFamily('evicted-lists', 'page:1', 60, async () => 'reloaded'),
+    ).resolves.toBe('reloaded');
+  });
+
+  it('loads a family entry once for concurrent misses', async () => {
+    const loader = jest.fn(async () => 'popular page');
+
+    const callers = Array.from({ length: 20 }, () =>
+      cache.wrapInFamily('hot-lists', 'page:1', 60, loader),
+    );
+
+    await expect(Promise.all(callers)).resolves.toEqual(Array(20).fill('popular page'));
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps services apart: one key under two service prefixes holds two values', async () => {
     const blog = await RedisCache.connect({ url: redisUrl, keyPrefix: `${filePrefix}-blog` });
     const shop = await RedisCache.connect({ url: redisUrl, keyPrefix: `${filePrefix}-shop` });
@@ -306,9 +362,16 @@ describe('RedisCache when Redis is unreachable', () => {
   it('swallows invalidations it cannot perform and counts them', async () => {
     await expect(cache.invalidate('order:7')).resolves.toBeUndefined();
     await expect(cache.invalidatePrefix('order:')).resolves.toBeUndefined();
+    await expect(cache.invalidateFamily('orders')).resolves.toBeUndefined();
 
     expect(
       await metricValue('cache_redis_errors_total', { cache: deadPrefix, operation: 'invalidate' }),
-    ).toBe(2);
+    ).toBe(3);
+  });
+
+  it('answers a family entry from the loader', async () => {
+    await expect(cache.wrapInFamily('orders', 'page:1', 60, async () => 'page')).resolves.toBe(
+      'page',
+    );
   });
 });
