@@ -1,7 +1,8 @@
 import { AUTH_USERS_TOPIC } from '@capstone/contracts';
-import { eventually, recordKafkaMessages } from '@capstone/platform/testing';
+import { awaitKafkaMessage, eventually, recordKafkaMessages } from '@capstone/platform/testing';
+import { v7 as uuidv7 } from 'uuid';
 import { EventsTestBed } from './support/events-test-bed';
-import { registerUser, updateBio, type TestUser } from './support/users';
+import { registeredEvent, registerUser, updateBio, type TestUser } from './support/users';
 
 describe('publishing under concurrency', () => {
   let bed: EventsTestBed;
@@ -68,5 +69,96 @@ describe('publishing under concurrency', () => {
     } finally {
       await recording.stop();
     }
+  });
+});
+
+describe('publishing a backlog', () => {
+  let bed: EventsTestBed;
+
+  beforeAll(async () => {
+    bed = await EventsTestBed.open('backlog');
+  });
+
+  afterAll(() => bed.close());
+
+  const unpublished = () => bed.prisma.outboxEvent.count({ where: { publishedAt: null } });
+
+  it('publishes a backlog of many batches exactly once and in sequence order per key, though each batch is read while the one before it is sent', async () => {
+    const keys = Array.from({ length: 20 }, () => uuidv7());
+    // 600 events of 20 keys, ten a transaction, so every batch of 25 holds several events of most keys.
+    for (let transaction = 0; transaction < 60; transaction += 1)
+      await bed.transactions.withTransaction(() =>
+        bed.outbox.recordAll(
+          Array.from({ length: 10 }, (_, i) => registeredEvent(keys[(transaction + i) % 20])),
+        ),
+      );
+
+    bed.startRelay({ batchSize: 25 });
+    await eventually(async () => expect(await unpublished()).toBe(0), { timeoutMs: 30_000 });
+
+    const topic = bed.topics.name(AUTH_USERS_TOPIC);
+    const recording = await recordKafkaMessages(topic);
+    try {
+      await eventually(() => expect(recording.messages).toHaveLength(600), { timeoutMs: 30_000 });
+      const committed = await bed.prisma.outboxEvent.findMany({
+        orderBy: { sequence: 'asc' },
+        select: { id: true, key: true },
+      });
+      const delivered = recording.messages.map(
+        (message) => JSON.parse(message.value ?? '') as { id: string; subject: string },
+      );
+      expect(new Set(delivered.map((event) => event.id)).size).toBe(600);
+      for (const key of keys)
+        expect(delivered.filter((event) => event.subject === key).map((event) => event.id)).toEqual(
+          committed.filter((row) => row.key === key).map((row) => row.id),
+        );
+    } finally {
+      await recording.stop();
+    }
+  });
+});
+
+describe('a transaction that commits late', () => {
+  let bed: EventsTestBed;
+
+  beforeAll(async () => {
+    bed = await EventsTestBed.open('late-commit');
+  });
+
+  afterAll(() => bed.close());
+
+  const outboxRow = (where: { id: string } | { key: string }) =>
+    bed.prisma.outboxEvent.findFirstOrThrow({ where });
+
+  it('has its event published, though events recorded after it were published before it committed', async () => {
+    bed.startRelay();
+    const late = registeredEvent();
+    let recorded = () => undefined as void;
+    let commit = () => undefined as void;
+    const lateRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const released = new Promise<void>((resolve) => (commit = resolve));
+    const lateTransaction = bed.transactions.withTransaction(async () => {
+      await bed.outbox.record(late);
+      recorded();
+      await released;
+    });
+    await lateRecorded;
+    const early = await registerUser(bed);
+    await eventually(async () =>
+      expect((await outboxRow({ key: early.id })).publishedAt).not.toBeNull(),
+    );
+
+    commit();
+    await lateTransaction;
+
+    const lateRow = await outboxRow({ id: late.id });
+    expect(lateRow.sequence).toBeLessThan((await outboxRow({ key: early.id })).sequence);
+    await eventually(async () =>
+      expect((await outboxRow({ id: late.id })).publishedAt).not.toBeNull(),
+    );
+    await awaitKafkaMessage(
+      bed.topics.name(AUTH_USERS_TOPIC),
+      (message) => message.value?.includes(late.id) ?? false,
+    );
   });
 });

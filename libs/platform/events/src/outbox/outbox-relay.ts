@@ -46,6 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly processedRetentionMs: number;
   private session?: RelaySession;
   private leader = false;
+  private failures = 0;
   private running?: Promise<void>;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -82,52 +83,77 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
     while (!this.stopping.signal.aborted) {
       try {
-        const caughtUp = await this.publishNextBatch();
-        failures = 0;
-        if (caughtUp) await this.wakeup.wait(this.pollIntervalMs);
+        await this.publishUntilCaughtUp();
+        await this.wakeup.wait(this.pollIntervalMs);
       } catch (error) {
-        failures += 1;
-        await this.recover(error, failures);
+        this.failures += 1;
+        await this.recover(error, this.failures);
       }
     }
     await this.closeSession();
   }
 
-  /** Returns true when no committed row is left waiting. */
-  private async publishNextBatch(): Promise<boolean> {
+  /**
+   * Publishes batch after batch until no committed row is left waiting. One batch is in Kafka's
+   * hands at a time, and the next is sent only once it is acknowledged, so a key's events reach
+   * the broker in sequence order; meanwhile one statement stamps the batch before it and reads the
+   * next, so the database round trip hides behind the broker's.
+   */
+  private async publishUntilCaughtUp(): Promise<void> {
     const session = await this.openSession();
     this.leader ||= await session.tryLead();
-    if (!this.leader) return true;
+    if (!this.leader) return;
 
+    await this.runChores(session);
+    let acknowledged: string[] = [];
+    let batch = await session.markPublishedAndReadNext([], [], this.batchSize);
+    while (batch.length > 0) {
+      const sending = batch.map((row) => row.id);
+      const [sent, read] = await Promise.allSettled([
+        this.send(batch),
+        session.markPublishedAndReadNext(acknowledged, sending, this.batchSize),
+      ]);
+      // Both settle first: a failed send leaves its rows unstamped, to be retried from the oldest.
+      if (sent.status === 'rejected') throw sent.reason;
+      if (read.status === 'rejected') throw read.reason;
+      this.failures = 0;
+      if (this.stopping.signal.aborted) return session.markPublished(sending);
+      acknowledged = sending;
+      batch = read.value;
+      if (batch.length === 0) {
+        // Nothing was waiting behind this batch: stamp it now rather than with the next batch's read.
+        batch = await session.markPublishedAndReadNext(acknowledged, [], this.batchSize);
+        acknowledged = [];
+      }
+      await this.runChores(session);
+    }
+  }
+
+  private async runChores(session: RelaySession): Promise<void> {
     if (this.lagCheck.due()) await this.reportLag(session);
     // The leader keeps the database's event tables in bounds, a slice at a time.
     if (this.retentionSweep.due()) {
       await session.deletePublishedBefore(new Date(Date.now() - this.retentionMs), 10_000);
       await session.deleteProcessedBefore(new Date(Date.now() - this.processedRetentionMs), 10_000);
     }
+  }
 
-    const batch = await session.unpublished(this.batchSize);
-    if (batch.length === 0) return true;
+  private async send(batch: OutboxRow[]): Promise<void> {
     await this.options.topics.ensure(batch.map((row) => row.topic));
     await this.publisher.send(this.toTopicMessages(batch));
-    await session.markPublished(batch.map((row) => row.id));
-    return batch.length < this.batchSize;
   }
 
   private toTopicMessages(batch: OutboxRow[]): TopicMessages[] {
     const byTopic = new Map<string, TopicMessages>();
     for (const row of batch) {
-      const topic = this.options.topics.name(row.topic);
-      const entry = byTopic.get(topic) ?? { topic, messages: [] };
-      entry.messages.push({
-        key: row.key,
-        value: JSON.stringify(row.payload),
-        headers: row.headers,
-      });
-      byTopic.set(topic, entry);
+      let entry = byTopic.get(row.topic);
+      if (!entry) {
+        entry = { topic: this.options.topics.name(row.topic), messages: [] };
+        byTopic.set(row.topic, entry);
+      }
+      entry.messages.push({ key: row.key, value: row.value, headers: row.headers });
     }
     return [...byTopic.values()];
   }

@@ -6,7 +6,8 @@ export interface OutboxRow {
   id: string;
   topic: string;
   key: string;
-  payload: unknown;
+  /** The payload as Postgres prints it: already the message's value, so the relay parses no JSON. */
+  value: string;
   headers: StoredHeaders;
 }
 
@@ -54,16 +55,33 @@ export class RelaySession {
     return rows[0].leader;
   }
 
-  async unpublished(limit: number): Promise<OutboxRow[]> {
+  /**
+   * Stamps the rows Kafka acknowledged and reads the oldest waiting rows after them, in one round
+   * trip. Rows still being sent are passed too, so the read skips them until they are stamped.
+   */
+  async markPublishedAndReadNext(
+    acknowledged: readonly string[],
+    sending: readonly string[],
+    limit: number,
+  ): Promise<OutboxRow[]> {
+    // The SELECT sees the table as it was before the UPDATE, so stamped rows are skipped by id too;
+    // skipping only among the oldest rows keeps the id comparisons to a few batches' worth.
     const { rows } = await this.client.query<OutboxRow>(
-      `SELECT id, topic, key, payload, headers FROM outbox_event
-        WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
-      [limit],
+      `WITH stamped AS (
+         UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])),
+       oldest AS (
+         SELECT id, topic, key, payload, headers, sequence FROM outbox_event
+          WHERE published_at IS NULL
+          ORDER BY sequence LIMIT $3::int + cardinality($1::uuid[]) + cardinality($2::uuid[]))
+       SELECT id, topic, key, payload::text AS value, headers FROM oldest
+        WHERE id <> ALL($1::uuid[]) AND id <> ALL($2::uuid[])
+        ORDER BY sequence LIMIT $3`,
+      [acknowledged, sending, limit],
     );
     return rows;
   }
 
-  async markPublished(ids: string[]): Promise<void> {
+  async markPublished(ids: readonly string[]): Promise<void> {
     await this.client.query(
       `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`,
       [ids],
