@@ -104,4 +104,25 @@ describe('the access log', () => {
       await production.close();
     }
   });
+
+  it('escapes what the client sent, so a line with quotes, backslashes or unicode is still one JSON document', async () => {
+    const productionLogs = new LogCapture();
+    const production = await observedWith({ NODE_ENV: 'production' }, productionLogs);
+    const agent = 'evil "agent" \\ {"level":"fatal"} ünïcødé';
+    try {
+      await request(production.getHttpServer())
+        .get('/widgets/%22%5C')
+        .set('X-Request-Id', 'escape-1')
+        .set('User-Agent', agent)
+        .expect(200);
+
+      await expect(accessLineOf(productionLogs, 'escape-1')).resolves.toMatchObject({
+        level: 'info',
+        path: '/widgets/%22%5C',
+        userAgent: agent,
+      });
+    } finally {
+      await production.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { AppConfig, type PlatformEnvironment } from '@capstone/platform/config';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Correlation } from '../context/correlation';
-import { type AccessLogSettings, logRequest } from '../logging/access-log';
+import { AccessLog } from '../logging/access-log';
 import { SERVICE_LOGGER } from '../logging/service-logger.token';
 import { Metrics } from '../metrics/metrics';
 import { beginCorrelation, correlationOfRequest } from './request-records';
@@ -17,16 +17,13 @@ export class HttpTelemetry {
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
-  private readonly accessLog: AccessLogSettings;
+  private readonly accessLog: AccessLog;
 
-  constructor(
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-    config: AppConfig<PlatformEnvironment>,
-  ) {
-    this.accessLog = {
+  constructor(@Inject(SERVICE_LOGGER) logger: Logger, config: AppConfig<PlatformEnvironment>) {
+    this.accessLog = new AccessLog(logger, {
       slowRequestMs: config.get('SLOW_REQUEST_MS'),
       withHeaders: config.get('NODE_ENV') === 'production',
-    };
+    });
   }
 
   /** Adds the hooks to the server: ids on every response, the context for the handler, the line and the histogram. */
@@ -42,7 +39,7 @@ export class HttpTelemetry {
     // again, so guards, handlers and everything they call see the request's ids.
     server.addHook('preHandler', (request, _reply, done) => {
       const correlation = correlationOfRequest(request.raw);
-      if (correlation) Correlation.run(correlation, done);
+      if (correlation && Correlation.current() !== correlation) Correlation.run(correlation, done);
       else done();
     });
     server.addHook('onResponse', (request, reply, done) => {
@@ -50,7 +47,7 @@ export class HttpTelemetry {
         { method: request.method, route: routeTemplate(request), status: reply.statusCode },
         reply.elapsedTime / 1000,
       );
-      logRequest(this.logger, this.accessLog, request, reply);
+      this.accessLog.record(request, reply);
       done();
     });
   }
