@@ -13,12 +13,14 @@ import { TagList } from './tags/tag-list';
 import { ArticleCache } from './articles/article-cache';
 import { ArticlePublishing } from './articles/article-publishing';
 import { ArticleReader } from './articles/article-reader';
+import { ReaderFlagLookup } from './articles/reader-flags';
 import { RealWorldArticlesController } from './articles/realworld-articles.controller';
 
 const applicationServices = [
   ArticleReader,
   ArticlePublishing,
   ArticleCache,
+  ReaderFlagLookup,
   FavoriteLedger,
   Favorites,
   Comments,

@@ -16,6 +16,7 @@ import { MarkdownRenderer } from '../shared/markdown';
 import { normalisedTags, type ArticleChanges, type ArticleDraft } from './article';
 import { TagList } from '../tags/tag-list';
 import { ArticleCache } from './article-cache';
+import { ArticleListCache } from './article-list-cache';
 import { ArticleReader } from './article-reader';
 import {
   articleRecordOf,
@@ -35,6 +36,7 @@ export class ArticlePublishing {
     private readonly authors: Authors,
     private readonly reader: ArticleReader,
     private readonly cache: ArticleCache,
+    private readonly lists: ArticleListCache,
     private readonly markdown: MarkdownRenderer,
     private readonly favorites: FavoriteLedger,
     private readonly tags: TagList,
@@ -66,7 +68,7 @@ export class ArticlePublishing {
       }),
     );
     // The slug may be remembered as unknown (a reader tried it a moment ago).
-    await Promise.all([this.cache.forget(record.slug), this.tags.forget()]);
+    await Promise.all([this.cache.forget(record.slug), this.tags.forget(), this.lists.forgetAll()]);
     // Nobody has favorited an article a moment old, and nobody follows themselves.
     return articleViewOf(record, profileOf(author, false), false);
   }
@@ -102,7 +104,11 @@ export class ArticlePublishing {
           return articleRecordOf(row);
         }),
     );
-    await Promise.all([this.cache.forget(current.slug, record.slug), this.tags.forget()]);
+    await Promise.all([
+      this.cache.forget(current.slug, record.slug),
+      this.tags.forget(),
+      this.lists.forgetAll(),
+    ]);
     return this.viewOfOwn(record, author);
   }
 
@@ -122,7 +128,11 @@ export class ArticlePublishing {
         }),
       );
     });
-    await Promise.all([this.cache.forget(current.slug), this.tags.forget()]);
+    await Promise.all([
+      this.cache.forget(current.slug),
+      this.tags.forget(),
+      this.lists.forgetAll(),
+    ]);
   }
 
   /**

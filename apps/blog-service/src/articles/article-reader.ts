@@ -6,16 +6,21 @@ import { authorOf } from '../authors/author-row';
 import { Authors } from '../authors/authors';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
-import { FavoriteLedger } from '../favorites/favorite-ledger';
-import { FollowGraph } from '../profiles/follow-graph';
 import { profileOf } from '../profiles/profile';
 import { ArticleCache } from './article-cache';
+import {
+  ArticleListCache,
+  type ListedPage,
+  type ListedRecord,
+  type ListPageKey,
+} from './article-list-cache';
 import {
   articleRecordOf,
   articleViewOf,
   type ArticleRecord,
   type ArticleView,
 } from './article-record';
+import { ReaderFlagLookup } from './reader-flags';
 
 export interface ArticleFilter {
   tag?: string;
@@ -38,7 +43,7 @@ export interface ArticleList {
   articlesCount: number;
 }
 
-const NOTHING: Prisma.ArticleWhereInput = { id: { in: [] } };
+const NO_ARTICLES: ArticleList = { articles: [], articlesCount: 0 };
 // Articles of disabled authors are hidden wherever articles are shown.
 const SHOWN: Prisma.ArticleWhereInput = { author: { status: { not: 'disabled' } } };
 // What a listed article is read with: its author, never its body.
@@ -49,28 +54,33 @@ const LISTED = {
 type ListedRow = Prisma.ArticleGetPayload<typeof LISTED>;
 
 /**
- * Every way articles are read. A page costs the same few statements whatever its size: the page
- * with its authors, the count, and the reader's favorites and follows among them.
+ * Every way articles are read. A list page is cached for every reader alike (ArticleListCache);
+ * what one reader sees of it, their favorites and follows, costs one statement whatever its size.
  */
 @Injectable()
 export class ArticleReader {
   constructor(
     private readonly prisma: PrismaService,
     private readonly cache: ArticleCache,
+    private readonly lists: ArticleListCache,
     private readonly authors: Authors,
-    private readonly favorites: FavoriteLedger,
-    private readonly follows: FollowGraph,
+    private readonly flags: ReaderFlagLookup,
   ) {}
 
   async bySlug(slug: string, reader?: Principal): Promise<ArticleView> {
     const record = await this.record(slug);
     const author = await this.authors.byId(record.authorId);
     if (!author || !isVisible(author)) throw articleNotFound(slug);
-    const [favorited, following] = await Promise.all([
-      this.favorites.favoritedAmong(reader?.userId, [record.id]),
-      this.follows.follows(reader?.userId, author.id),
-    ]);
-    return articleViewOf(record, profileOf(author, following), favorited.has(record.id));
+    const { favorited, followed } = await this.flags.among(
+      reader?.userId,
+      [record.id],
+      [author.id],
+    );
+    return articleViewOf(
+      record,
+      profileOf(author, followed.has(author.id)),
+      favorited.has(record.id),
+    );
   }
 
   /** The stored article, cached; throws the RealWorld "article not found" when there is none. */
@@ -95,18 +105,26 @@ export class ArticleReader {
   }
 
   async list(filter: ArticleFilter, page: PageRequest, reader?: Principal): Promise<ArticleList> {
-    return this.page({ AND: [SHOWN, await this.matching(filter)] }, page, reader);
+    const key = await this.pageKeyOf(filter, page);
+    if (!key) return NO_ARTICLES;
+    const listed = await this.lists.read(key, () => this.page(whereOf(key), page));
+    return { ...listed, articles: await this.withReaderFlags(listed.articles, reader) };
   }
 
-  /** Articles by the authors the reader follows, newest first. */
+  /** Articles by the authors the reader follows, newest first; one reader's own, so not cached. */
   async feed(reader: Principal, page: PageRequest): Promise<ArticleList> {
     const where: Prisma.ArticleWhereInput = {
       AND: [SHOWN, { author: { followers: { some: { followerId: reader.userId } } } }],
     };
-    return this.page(where, page, reader);
+    const listed = await this.page(where, page);
+    return { ...listed, articles: await this.withReaderFlags(listed.articles, reader) };
   }
 
-  private async matching(filter: ArticleFilter): Promise<Prisma.ArticleWhereInput> {
+  /** The page's key, its usernames resolved to authors; undefined when one names nobody. */
+  private async pageKeyOf(
+    filter: ArticleFilter,
+    { limit, offset }: PageRequest,
+  ): Promise<ListPageKey | undefined> {
     const [author, favoritedBy] = await Promise.all([
       filter.author === undefined ? undefined : this.authors.byUsername(filter.author),
       filter.favorited === undefined ? undefined : this.authors.byUsername(filter.favorited),
@@ -115,12 +133,8 @@ export class ArticleReader {
       (filter.author !== undefined && !author) ||
       (filter.favorited !== undefined && !favoritedBy)
     )
-      return NOTHING;
-    return {
-      ...(filter.tag !== undefined ? { tagList: { has: filter.tag } } : {}),
-      ...(author ? { authorId: author.id } : {}),
-      ...(favoritedBy ? { favorites: { some: { userId: favoritedBy.id } } } : {}),
-    };
+      return undefined;
+    return { tag: filter.tag, authorId: author?.id, favoritedById: favoritedBy?.id, limit, offset };
   }
 
   /**
@@ -133,18 +147,18 @@ export class ArticleReader {
       where: { AND: [SHOWN, { id: { in: ids } }] },
       ...LISTED,
     });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return this.listed(
+    const byId = new Map(rows.map((row) => [row.id, listedRecordOf(row)]));
+    return this.withReaderFlags(
       ids.flatMap((id) => byId.get(id) ?? []),
       reader,
     );
   }
 
+  /** A page with its authors and the count of every match: the same statements whatever its size. */
   private async page(
     where: Prisma.ArticleWhereInput,
     { limit, offset }: PageRequest,
-    reader?: Principal,
-  ): Promise<ArticleList> {
+  ): Promise<ListedPage> {
     const [rows, articlesCount] = await Promise.all([
       this.prisma.article.findMany({
         where,
@@ -155,29 +169,52 @@ export class ArticleReader {
       }),
       this.prisma.article.count({ where }),
     ]);
-    return { articlesCount, articles: await this.listed(rows, reader) };
+    return { articlesCount, articles: rows.map(listedRecordOf) };
   }
 
-  /** The reader's favorites and follows among the rows, in one statement each whatever their number. */
-  private async listed(rows: ListedRow[], reader?: Principal): Promise<ListedArticle[]> {
-    const [favorited, followed] = await Promise.all([
-      this.favorites.favoritedAmong(
-        reader?.userId,
-        rows.map((row) => row.id),
-      ),
-      this.follows.followedAmong(
-        reader?.userId,
-        rows.map((row) => row.authorId),
-      ),
-    ]);
-    return rows.map(({ author, authorId: _authorId, createdAt, updatedAt, ...article }) => ({
+  private async withReaderFlags(
+    records: ListedRecord[],
+    reader?: Principal,
+  ): Promise<ListedArticle[]> {
+    const { favorited, followed } = await this.flags.among(
+      reader?.userId,
+      records.map((record) => record.id),
+      records.map((record) => record.author.id),
+    );
+    return records.map(({ author, ...article }) => ({
       ...article,
-      createdAt: createdAt.toISOString(),
-      updatedAt: updatedAt.toISOString(),
       favorited: favorited.has(article.id),
-      author: profileOf(authorOf(author), followed.has(author.id)),
+      author: profileOf(author, followed.has(author.id)),
     }));
   }
+}
+
+function whereOf({ tag, authorId, favoritedById }: ListPageKey): Prisma.ArticleWhereInput {
+  return {
+    AND: [
+      SHOWN,
+      {
+        ...(tag !== undefined ? { tagList: { has: tag } } : {}),
+        ...(authorId ? { authorId } : {}),
+        ...(favoritedById ? { favorites: { some: { userId: favoritedById } } } : {}),
+      },
+    ],
+  };
+}
+
+function listedRecordOf({
+  author,
+  authorId: _authorId,
+  createdAt,
+  updatedAt,
+  ...article
+}: ListedRow): ListedRecord {
+  return {
+    ...article,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    author: authorOf(author),
+  };
 }
 
 export function articleNotFound(slug: string): NotFoundError {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Propagation, TransactionHost } from '@nestjs-cls/transactional';
+import { ArticleListCache } from '../articles/article-list-cache';
 import type { PrismaTransactions } from '../database/prisma-transactions';
 import { anonymised, type AuthorSnapshot } from './author';
 import { AuthorCache } from './author-cache';
@@ -8,15 +9,51 @@ import { AuthorCache } from './author-cache';
  * The only writer of the author table: auth-service's fields, and the avatar the blog owns.
  * Events and repairs may arrive in any order, so a snapshot older than the stored profile
  * version changes nothing.
+ *
+ * Each change commits in a transaction of its own, even inside the `auth.users` consumer's, and
+ * only then are the caches forgotten: forgotten before the commit, a read in between would cache
+ * the old author again. The consumer's processed-event row commits after it, which is safe because
+ * every change is idempotent by profile version: a redelivery after a failed commit changes nothing.
  */
 @Injectable()
 export class AuthorProjection {
   constructor(
     private readonly transactions: TransactionHost<PrismaTransactions>,
     private readonly cache: AuthorCache,
+    private readonly lists: ArticleListCache,
   ) {}
 
-  async apply(snapshot: AuthorSnapshot): Promise<void> {
+  apply(snapshot: AuthorSnapshot): Promise<void> {
+    return this.committedThenForgotten(snapshot.id, () => this.upsert(snapshot));
+  }
+
+  /** The one field the blog owns: an avatar uploaded here, shown instead of auth-service's image. */
+  changeAvatar(id: string, avatarMediaId: string | null): Promise<void> {
+    return this.committedThenForgotten(id, async () => {
+      await this.transactions.tx.author.update({ where: { id }, data: { avatarMediaId } });
+    });
+  }
+
+  /** A status change that says nothing else about the user (`auth.user.disabled`, `.deleted`). */
+  changeStatus(id: string, status: 'disabled' | 'deleted', profileVersion: number): Promise<void> {
+    return this.committedThenForgotten(id, async () => {
+      const stored = await this.transactions.tx.author.findUnique({ where: { id } });
+      if (stored && stored.profileVersion > profileVersion) return;
+      await this.upsert({
+        ...(stored ?? anonymised(id)),
+        status,
+        profileVersion: Math.max(profileVersion, stored?.profileVersion ?? 0),
+      });
+    });
+  }
+
+  private async committedThenForgotten(id: string, change: () => Promise<void>): Promise<void> {
+    await this.transactions.withTransaction(Propagation.RequiresNew, change);
+    // Every list page shows authors, and hides those disabled.
+    await Promise.all([this.lists.forgetAll(), this.cache.forget(id)]);
+  }
+
+  private async upsert(snapshot: AuthorSnapshot): Promise<void> {
     const { username, email, bio, image } =
       snapshot.status === 'deleted' ? anonymised(snapshot.id) : snapshot;
     // One statement, so concurrent events and repairs of one user cannot interleave a read and a write.
@@ -29,27 +66,5 @@ export class AuthorProjection {
             image = EXCLUDED.image, status = EXCLUDED.status,
             profile_version = EXCLUDED.profile_version, synced_at = now()
         WHERE author.profile_version <= EXCLUDED.profile_version`;
-    await this.cache.forget(snapshot.id);
-  }
-
-  /** The one field the blog owns: an avatar uploaded here, shown instead of auth-service's image. */
-  async changeAvatar(id: string, avatarMediaId: string | null): Promise<void> {
-    await this.transactions.tx.author.update({ where: { id }, data: { avatarMediaId } });
-    await this.cache.forget(id);
-  }
-
-  /** A status change that says nothing else about the user (`auth.user.disabled`, `.deleted`). */
-  async changeStatus(
-    id: string,
-    status: 'disabled' | 'deleted',
-    profileVersion: number,
-  ): Promise<void> {
-    const stored = await this.transactions.tx.author.findUnique({ where: { id } });
-    if (stored && stored.profileVersion > profileVersion) return;
-    await this.apply({
-      ...(stored ?? anonymised(id)),
-      status,
-      profileVersion: Math.max(profileVersion, stored?.profileVersion ?? 0),
-    });
   }
 }

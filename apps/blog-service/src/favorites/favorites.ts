@@ -4,6 +4,7 @@ import { ArticleFavorited } from '@capstone/contracts';
 import type { Principal } from '@capstone/platform/auth';
 import { Outbox } from '@capstone/platform/events';
 import { ArticleCache } from '../articles/article-cache';
+import { ArticleListCache } from '../articles/article-list-cache';
 import { ArticleReader } from '../articles/article-reader';
 import type { ArticleView } from '../articles/article-record';
 import { Authors } from '../authors/authors';
@@ -19,6 +20,7 @@ export class Favorites {
     private readonly reader: ArticleReader,
     private readonly ledger: FavoriteLedger,
     private readonly cache: ArticleCache,
+    private readonly lists: ArticleListCache,
     private readonly outbox: Outbox,
   ) {}
 
@@ -43,14 +45,19 @@ export class Favorites {
         }),
       );
     });
-    await this.cache.forget(slug);
+    await this.forgetCounts(slug);
     return this.reader.bySlug(slug, caller);
   }
 
   async unfavorite(slug: string, caller: Principal): Promise<ArticleView> {
     const article = await this.reader.bySlug(slug, caller);
     await this.ledger.remove(caller.userId, article.id);
-    await this.cache.forget(slug);
+    await this.forgetCounts(slug);
     return this.reader.bySlug(slug, caller);
+  }
+
+  /** The article and every list page show its favorites count (and `?favorited=` lists its fans'). */
+  private forgetCounts(slug: string): Promise<unknown> {
+    return Promise.all([this.cache.forget(slug), this.lists.forgetAll()]);
   }
 }

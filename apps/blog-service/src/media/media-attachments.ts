@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@capstone/platform/auth';
 import { ConflictError } from '@capstone/platform/http';
 import { ArticleCache } from '../articles/article-cache';
+import { ArticleListCache } from '../articles/article-list-cache';
 import { ArticleReader } from '../articles/article-reader';
 import { AuthorProjection } from '../authors/author-projection';
 import { assertAuthor } from '../authors/authorship';
@@ -25,6 +26,7 @@ export class MediaAttachments {
     private readonly library: MediaLibrary,
     private readonly articles: ArticleReader,
     private readonly articleCache: ArticleCache,
+    private readonly lists: ArticleListCache,
     private readonly authors: Authors,
     private readonly projection: AuthorProjection,
   ) {}
@@ -52,7 +54,8 @@ export class MediaAttachments {
       }
       throw error;
     }
-    await this.articleCache.forget(article.slug);
+    // Listed articles carry their cover (GraphQL and the native API show it).
+    await Promise.all([this.articleCache.forget(article.slug), this.lists.forgetAll()]);
     return { slug: article.slug, coverImage: mediaId === null ? null : imageLinksOf(mediaId) };
   }
 
