@@ -3,6 +3,7 @@ import { infraDown, infraUp } from '../infra';
 import { formatAddress } from '../infra/network';
 import { infraSettings } from '../infra/settings';
 import { binary, runCommand } from '../workspace/command';
+import { IMAGE_RUNTIME_ENVIRONMENT } from '../workspace/image-runtime-environment';
 import { repoRoot } from '../workspace/paths';
 import {
   startServiceProcess,
@@ -51,7 +52,8 @@ function build(app: string): Promise<void> {
 
 /**
  * An app as built for production (`dist/apps/<app>/main.js` on plain Node, `NODE_ENV=production`,
- * `LOG_LEVEL=warn`) in a process of its own; `env` adds or overrides variables.
+ * `LOG_LEVEL=warn`, the runtime image's memory settings) in a process of its own; `env` adds or
+ * overrides variables.
  */
 export async function startBuiltService(
   app: string,
@@ -62,7 +64,7 @@ export async function startBuiltService(
   return startServiceProcess(
     join(repoRoot, 'dist/apps', app, 'main.js'),
     undefined,
-    { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    { NODE_ENV: 'production', LOG_LEVEL: 'warn', ...IMAGE_RUNTIME_ENVIRONMENT, ...env },
     options,
   );
 }

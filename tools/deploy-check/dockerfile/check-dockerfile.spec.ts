@@ -256,4 +256,25 @@ describe('what the images carry', () => {
       },
     ]);
   });
+
+  it('reports a service image whose memory settings differ from those the benchmarks measure with', async () => {
+    const root = dockerfileWith((text) =>
+      text.replace('--max-semi-space-size=4 MALLOC_ARENA_MAX=2', '--max-semi-space-size=16'),
+    );
+
+    expect(await checkDockerfile(root)).toEqual([
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM node AS runtime'),
+        message:
+          'the runtime stage sets NODE_OPTIONS=--max-semi-space-size=16, but the benchmarks measure with --max-semi-space-size=4 (tools/workspace/image-runtime-environment.ts)',
+      },
+      {
+        file: DOCKERFILE,
+        path: lineStarting(root, 'FROM node AS runtime'),
+        message:
+          'the runtime stage does not set MALLOC_ARENA_MAX=2 (tools/workspace/image-runtime-environment.ts)',
+      },
+    ]);
+  });
 });

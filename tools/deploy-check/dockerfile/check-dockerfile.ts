@@ -14,6 +14,7 @@ import {
 } from './build-stages';
 import { BuildContextFilter, DOCKERIGNORE_FILE } from './dockerignore';
 import { imageContentProblems } from './image-contents';
+import { runtimeEnvironmentProblems } from './runtime-environment';
 
 export const DOCKERFILE = 'Dockerfile';
 
@@ -42,6 +43,7 @@ export async function checkDockerfile(root: string): Promise<Problem[]> {
     ]),
     ...finalUserProblems(stages),
     ...imageContentProblems(DOCKERFILE, stages),
+    ...runtimeEnvironmentProblems(DOCKERFILE, stages),
   ];
 }
 
