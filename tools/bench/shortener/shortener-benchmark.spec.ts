@@ -31,7 +31,12 @@ describe('the shortener benchmark, for a second per target at 200 requests a sec
       expect(target.cpuUsPerRequest).toBeGreaterThan(0);
     }
     // A fixed rate is a fixed count: every one of its requests answered.
-    for (const target of [report.bareAtFixedRate, report.shortenerAtFixedRate]) {
+    for (const target of [
+      report.bareAtFixedRate,
+      report.shortenerAtFixedRate,
+      report.bareAtPacedRate,
+      report.shortenerAtPacedRate,
+    ]) {
       expect(target.requests).toBe(200);
       expect(target.p99Ms).toBeGreaterThanOrEqual(target.p50Ms);
     }

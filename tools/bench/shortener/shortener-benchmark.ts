@@ -8,6 +8,7 @@ import { authServiceRun, startAuthService } from '../auth-service-process';
 import { createBenchDatabase } from '../bench-database';
 import { ensureInfrastructure } from '../built-service';
 import { measureWindow, warmUp, type LoadResult, type LoadSettings } from '../http-load';
+import { measurePaced } from '../paced-load';
 import { machine, measuredCommit, type Machine } from '../measured-on';
 import { RunningServices } from '../running-services';
 import { startServiceProcess, type ServiceProcess } from '../service-process';
@@ -40,10 +41,13 @@ export interface ShortenerBenchmarkOptions extends LoadSettings {
 /** The issue's load for the redirect: 100 keep-alive connections. */
 export const REDIRECT_CONNECTIONS = 100;
 
+/** The paced latency run offers its rate in this many evenly spaced pulses a second (see measurePaced). */
+export const PULSES_PER_SECOND = 20;
+
 export const TARGETS = {
   /** Shortener redirects a second over the bare server's, in the same run. */
   ratio: 0.6,
-  /** p99 at the fixed offered rate. */
+  /** p99 at the fixed offered rate, paced over the second. */
   fixedRateP99Ms: 5,
   /** Peak resident memory of the shortener under load. */
   residentBytes: 200 * 2 ** 20,
@@ -84,6 +88,9 @@ export interface ShortenerBenchmarkReport {
   shortenerQuiet: RedirectTarget;
   bareAtFixedRate: FixedRateTarget;
   shortenerAtFixedRate: FixedRateTarget;
+  /** The same offered rate in evenly spaced pulses: the target's p99. */
+  bareAtPacedRate: FixedRateTarget;
+  shortenerAtPacedRate: FixedRateTarget;
   /** Peak VmRSS of the LOG_LEVEL=info shortener, sampled through its two measured windows. */
   peakResidentBytes: number;
   clicks: ClickCheck;
@@ -167,6 +174,7 @@ export async function runShortenerBenchmark(
         warmUp: await link('warm-up'),
         saturating: await link('saturating'),
         fixedRate: await link('fixed-rate'),
+        paced: await link('paced'),
         profiled: await link('profiled'),
         quiet: await link('quiet'),
       };
@@ -186,7 +194,7 @@ export async function runShortenerBenchmark(
       // Each check visit caches its link in the process that answers it, and counts as a click.
       for (const each of Object.values(links))
         await expectRedirect(urlOf(bareServer, each), each.targetUrl);
-      for (const each of [links.warmUp, links.saturating, links.fixedRate])
+      for (const each of [links.warmUp, links.saturating, links.fixedRate, links.paced])
         await expectRedirect(urlOf(shortener, each), each.targetUrl);
 
       const saturate = async (name: string, service: ServiceProcess, measured: ShortLink) => {
@@ -218,6 +226,24 @@ export async function runShortenerBenchmark(
       );
       const fixed = await withPeakResident(shortener, () =>
         measure('shortener-service at fixed rate', urlOf(shortener, links.fixedRate), atFixedRate),
+      );
+      const paced = {
+        connections: options.connections,
+        rate: options.fixedRate,
+        durationSeconds: options.durationSeconds,
+        pulsesPerSecond: PULSES_PER_SECOND,
+      };
+      const measurePacedRate = async (name: string, service: ServiceProcess) => {
+        const result = await measurePaced(
+          { url: urlOf(service, links.paced), headers: VISITOR_HEADERS, status: 302 },
+          paced,
+        );
+        progress(`${name} paced: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
+        return result;
+      };
+      const bareAtPacedRate = await measurePacedRate('bare node:http', bareServer);
+      const pacedShortener = await withPeakResident(shortener, () =>
+        measurePacedRate('shortener-service', shortener),
       );
       // SIGTERM: the shutdown flushes the click buffer to Kafka.
       await shortener.stop();
@@ -299,7 +325,17 @@ export async function runShortenerBenchmark(
           offeredRate: options.fixedRate,
           ...fixed.result,
         },
-        peakResidentBytes: Math.max(saturated.peakBytes, fixed.peakBytes),
+        bareAtPacedRate: {
+          name: 'bare node:http',
+          offeredRate: options.fixedRate,
+          ...bareAtPacedRate,
+        },
+        shortenerAtPacedRate: {
+          name: 'shortener-service, LOG_LEVEL=info',
+          offeredRate: options.fixedRate,
+          ...pacedShortener.result,
+        },
+        peakResidentBytes: Math.max(saturated.peakBytes, fixed.peakBytes, pacedShortener.peakBytes),
         clicks: { redirects, counted },
         profile: {
           ...summariseProfile(profile, profiled.window, bundleLocator(BUNDLE)),
