@@ -13,6 +13,7 @@ import { TagList } from './tags/tag-list';
 import { ArticleCache } from './articles/article-cache';
 import { ArticlePublishing } from './articles/article-publishing';
 import { ArticleReader } from './articles/article-reader';
+import { ReaderFlagCache } from './articles/reader-flag-cache';
 import { ReaderFlagLookup } from './articles/reader-flags';
 import { RealWorldArticlesController } from './articles/realworld-articles.controller';
 
@@ -21,6 +22,7 @@ const applicationServices = [
   ArticlePublishing,
   ArticleCache,
   ReaderFlagLookup,
+  ReaderFlagCache,
   FavoriteLedger,
   Favorites,
   Comments,

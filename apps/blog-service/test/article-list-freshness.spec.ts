@@ -5,6 +5,7 @@ import { eventually, testEndpoints } from '@capstone/platform/testing';
 import type { Producer } from 'kafkajs';
 import { PrismaService } from '../src/database/prisma.service';
 import { startBlogStack, type BlogStack } from './blog-stack';
+import { graphql } from './graphql-client';
 import { draft, publish, signUp, tokenOf, type RealWorldUser } from './realworld-client';
 
 interface ListedBody {
@@ -19,8 +20,8 @@ interface ListedBody {
 }
 
 /**
- * List pages are cached for every reader alike; each write that can change one shows in the very
- * next list request, anonymous and signed in. Every test reads its pages first, so they are cached
+ * List pages are cached for every reader alike, and each reader's flags on them per reader; each
+ * write that can change one shows in the very next list request, anonymous and signed in. Every test reads its pages first, so they are cached
  * when the write comes, and lists its own tag, so tests cannot see each other's writes.
  */
 describe('cached article lists', () => {
@@ -50,6 +51,14 @@ describe('cached article lists', () => {
   /** The list as anonymous and as `reader` see it, reading (so caching) both. */
   const bothViews = (query: Record<string, string>) =>
     Promise.all([listed(query), listed(query, reader)]);
+
+  /** `post` gives a favorite or a follow, `delete` takes it back. */
+  const calledBy = (method: 'post' | 'delete', path: string, caller: RealWorldUser) =>
+    api()[method](path).set('Authorization', tokenOf(caller)).expect(200);
+  const follow = (follower: RealWorldUser, author: RealWorldUser, method: 'post' | 'delete') =>
+    calledBy(method, `/api/profiles/${author.username}/follow`, follower);
+  const favorite = (fan: RealWorldUser, slug: string, method: 'post' | 'delete') =>
+    calledBy(method, `/api/articles/${slug}/favorite`, fan);
 
   it('lists a published article in the next page', async () => {
     const tag = freshTag();
@@ -98,18 +107,12 @@ describe('cached article lists', () => {
     const article = await publish(api(), writer, draft({ tagList: [tag] }));
     await bothViews({ tag });
 
-    await api()
-      .post(`/api/articles/${article.slug}/favorite`)
-      .set('Authorization', tokenOf(reader))
-      .expect(200);
+    await favorite(reader, article.slug, 'post');
     const [anonymous, fan] = await bothViews({ tag });
     expect(anonymous.articles[0]).toMatchObject({ favoritesCount: 1, favorited: false });
     expect(fan.articles[0]).toMatchObject({ favoritesCount: 1, favorited: true });
 
-    await api()
-      .delete(`/api/articles/${article.slug}/favorite`)
-      .set('Authorization', tokenOf(reader))
-      .expect(200);
+    await favorite(reader, article.slug, 'delete');
     for (const view of await bothViews({ tag }))
       expect(view.articles[0]).toMatchObject({ favoritesCount: 0, favorited: false });
   });
@@ -120,29 +123,79 @@ describe('cached article lists', () => {
     const query = { favorited: fan.username };
     for (const view of await bothViews(query)) expect(view.articlesCount).toBe(0);
 
-    await api()
-      .post(`/api/articles/${article.slug}/favorite`)
-      .set('Authorization', tokenOf(fan))
-      .expect(200);
+    await favorite(fan, article.slug, 'post');
 
     for (const view of await bothViews(query))
       expect(view.articles.map(({ slug }) => slug)).toEqual([article.slug]);
   });
 
-  it('shows a new follow to the follower in the next page', async () => {
+  it('shows a follow and its removal to the follower in the next page', async () => {
     const tag = freshTag();
     const author = await signUp(stack.auth.http);
     await publish(api(), author, draft({ tagList: [tag] }));
     await bothViews({ tag });
 
-    await api()
-      .post(`/api/profiles/${author.username}/follow`)
-      .set('Authorization', tokenOf(reader))
-      .expect(200);
-
+    await follow(reader, author, 'post');
     const [anonymous, follower] = await bothViews({ tag });
     expect(anonymous.articles[0].author.following).toBe(false);
     expect(follower.articles[0].author.following).toBe(true);
+
+    await follow(reader, author, 'delete');
+    for (const view of await bothViews({ tag }))
+      expect(view.articles[0].author.following).toBe(false);
+  });
+
+  it("leaves another reader's flags as they were when a reader favorites, follows and takes both back", async () => {
+    const tag = freshTag();
+    const [author, bystander] = await Promise.all([
+      signUp(stack.auth.http),
+      signUp(stack.auth.http),
+    ]);
+    const article = await publish(api(), author, draft({ tagList: [tag] }));
+    await follow(bystander, author, 'post');
+    const flagsOf = async (viewer: RealWorldUser) => {
+      const [listedArticle] = (await listed({ tag }, viewer)).articles;
+      return { favorited: listedArticle.favorited, following: listedArticle.author.following };
+    };
+    // The reader reads first, so flags cached for the page under one key for everyone would show.
+    const flagsOfBoth = async () => [await flagsOf(reader), await flagsOf(bystander)];
+    expect(await flagsOfBoth()).toEqual([
+      { favorited: false, following: false },
+      { favorited: false, following: true },
+    ]);
+
+    await favorite(reader, article.slug, 'post');
+    await follow(reader, author, 'post');
+    expect(await flagsOfBoth()).toEqual([
+      { favorited: true, following: true },
+      { favorited: false, following: true },
+    ]);
+
+    await favorite(reader, article.slug, 'delete');
+    await follow(reader, author, 'delete');
+    expect(await flagsOfBoth()).toEqual([
+      { favorited: false, following: false },
+      { favorited: false, following: true },
+    ]);
+  });
+
+  it('shows a favorite and a follow given through GraphQL in the next page', async () => {
+    const tag = freshTag();
+    const author = await signUp(stack.auth.http);
+    const article = await publish(api(), author, draft({ tagList: [tag] }));
+    await bothViews({ tag });
+
+    for (const mutation of [
+      `mutation { favoriteArticle(slug: "${article.slug}") { favorited } }`,
+      `mutation { followProfile(username: "${author.username}") { following } }`,
+    ]) {
+      const answer = await graphql(api(), mutation, { authorization: tokenOf(reader) });
+      expect(answer.errors).toBeUndefined();
+    }
+
+    const [anonymous, fan] = await bothViews({ tag });
+    expect(anonymous.articles[0]).toMatchObject({ favorited: false, author: { following: false } });
+    expect(fan.articles[0]).toMatchObject({ favorited: true, author: { following: true } });
   });
 
   it("shows an author's new bio in the next page, to the author with their new token and to anyone after", async () => {

@@ -12,6 +12,7 @@ async function statementsOf(request: () => Promise<unknown>): Promise<number> {
 describe('article lists are free of N+1 queries', () => {
   let stack: BlogStack;
   let reader: RealWorldUser;
+  const unfollowed: RealWorldUser[] = [];
 
   beforeAll(async () => {
     stack = await startBlogStack('statement-counts');
@@ -29,7 +30,7 @@ describe('article lists are free of N+1 queries', () => {
           .post(`/api/articles/${article.slug}/favorite`)
           .set('Authorization', tokenOf(reader))
           .expect(200);
-      }
+      } else unfollowed.push(author);
     }
   }, 120_000);
 
@@ -63,12 +64,26 @@ describe('article lists are free of N+1 queries', () => {
     }
   });
 
-  it('answers a cached page of 20 with no statement anonymous and one signed in', async () => {
+  it('answers a cached page of 20 with no statement anonymous, and signed in once the reader has read it', async () => {
     await list(20, false, 3)();
-
     expect(await statementsOf(list(20, false, 3))).toBe(0);
-    // The reader's favorites and follows among the page, in one statement.
+
+    // The reader's favorites and follows among the page: one statement the first time, none after.
     expect(await statementsOf(list(20, true, 3))).toBe(1);
+    expect(await statementsOf(list(20, true, 3))).toBe(0);
+  });
+
+  it("reads the reader's flags again, in one statement, after they follow someone", async () => {
+    await list(20, true, 4)();
+    // An author who signed up long ago: a new user's auth.users event would forget every page too.
+    await stack.blog.http
+      .post(`/api/profiles/${unfollowed[0].username}/follow`)
+      .set('Authorization', tokenOf(reader))
+      .expect(200);
+
+    // The page is still cached; only the reader's flags were forgotten.
+    expect(await statementsOf(list(20, true, 4))).toBe(1);
+    expect(await statementsOf(list(20, true, 4))).toBe(0);
   });
 
   it('sends as many statements for a feed of 20 as for a feed of 2', async () => {

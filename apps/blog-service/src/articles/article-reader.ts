@@ -20,7 +20,7 @@ import {
   type ArticleRecord,
   type ArticleView,
 } from './article-record';
-import { ReaderFlagLookup } from './reader-flags';
+import { ReaderFlagCache } from './reader-flag-cache';
 
 export interface ArticleFilter {
   tag?: string;
@@ -55,7 +55,7 @@ type ListedRow = Prisma.ArticleGetPayload<typeof LISTED>;
 
 /**
  * Every way articles are read. A list page is cached for every reader alike (ArticleListCache);
- * what one reader sees of it, their favorites and follows, costs one statement whatever its size.
+ * what one reader sees of it, their favorites and follows, is cached per reader (ReaderFlagCache).
  */
 @Injectable()
 export class ArticleReader {
@@ -64,7 +64,7 @@ export class ArticleReader {
     private readonly cache: ArticleCache,
     private readonly lists: ArticleListCache,
     private readonly authors: Authors,
-    private readonly flags: ReaderFlagLookup,
+    private readonly flags: ReaderFlagCache,
   ) {}
 
   async bySlug(slug: string, reader?: Principal): Promise<ArticleView> {

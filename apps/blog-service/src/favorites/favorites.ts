@@ -7,6 +7,7 @@ import { ArticleCache } from '../articles/article-cache';
 import { ArticleListCache } from '../articles/article-list-cache';
 import { ArticleReader } from '../articles/article-reader';
 import type { ArticleView } from '../articles/article-record';
+import { ReaderFlagCache } from '../articles/reader-flag-cache';
 import { Authors } from '../authors/authors';
 import { EVENT_SOURCE } from '../shared/event-source';
 import { FavoriteLedger } from './favorite-ledger';
@@ -21,6 +22,7 @@ export class Favorites {
     private readonly ledger: FavoriteLedger,
     private readonly cache: ArticleCache,
     private readonly lists: ArticleListCache,
+    private readonly flags: ReaderFlagCache,
     private readonly outbox: Outbox,
   ) {}
 
@@ -45,19 +47,26 @@ export class Favorites {
         }),
       );
     });
-    await this.forgetCounts(slug);
+    await this.forgetFavorite(slug, caller);
     return this.reader.bySlug(slug, caller);
   }
 
   async unfavorite(slug: string, caller: Principal): Promise<ArticleView> {
     const article = await this.reader.bySlug(slug, caller);
     await this.ledger.remove(caller.userId, article.id);
-    await this.forgetCounts(slug);
+    await this.forgetFavorite(slug, caller);
     return this.reader.bySlug(slug, caller);
   }
 
-  /** The article and every list page show its favorites count (and `?favorited=` lists its fans'). */
-  private forgetCounts(slug: string): Promise<unknown> {
-    return Promise.all([this.cache.forget(slug), this.lists.forgetAll()]);
+  /**
+   * The article and every list page show its favorites count (and `?favorited=` lists its fans'),
+   * the fan's flags whether they favorited it.
+   */
+  private forgetFavorite(slug: string, fan: Principal): Promise<unknown> {
+    return Promise.all([
+      this.cache.forget(slug),
+      this.lists.forgetAll(),
+      this.flags.forget(fan.userId),
+    ]);
   }
 }

@@ -4,6 +4,7 @@ import { UserFollowed } from '@capstone/contracts';
 import type { Principal } from '@capstone/platform/auth';
 import { Outbox } from '@capstone/platform/events';
 import { NotFoundError, ValidationError } from '@capstone/platform/http';
+import { ReaderFlagCache } from '../articles/reader-flag-cache';
 import { isVisible, type Author } from '../authors/author';
 import { Authors } from '../authors/authors';
 import { EVENT_SOURCE } from '../shared/event-source';
@@ -17,6 +18,7 @@ export class Profiles {
     private readonly transactions: TransactionHost,
     private readonly authors: Authors,
     private readonly follows: FollowGraph,
+    private readonly flags: ReaderFlagCache,
     private readonly outbox: Outbox,
   ) {}
 
@@ -49,12 +51,15 @@ export class Profiles {
         }),
       );
     });
+    // After the commit: the follower's cached flags show whom they follow.
+    await this.flags.forget(reader.userId);
     return profileOf(followee, true);
   }
 
   async unfollow(username: string, reader: Principal): Promise<Profile> {
     const followee = await this.shown(username);
     await this.follows.remove(reader.userId, followee.id);
+    await this.flags.forget(reader.userId);
     return profileOf(followee, false);
   }
 
