@@ -64,18 +64,15 @@ export class RelaySession {
     sending: readonly string[],
     limit: number,
   ): Promise<OutboxRow[]> {
-    // The SELECT sees the table as it was before the UPDATE, so stamped rows are skipped by id too;
-    // skipping only among the oldest rows keeps the id comparisons to a few batches' worth.
+    // The SELECT sees the table as it was before the UPDATE, so stamped rows are skipped by id too.
+    // Ordered as the (published_at, sequence) index is, so Postgres walks it and stops after the
+    // batch; ordered by sequence alone, it would read and sort every waiting row for each batch.
     const { rows } = await this.client.query<OutboxRow>(
       `WITH stamped AS (
-         UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])),
-       oldest AS (
-         SELECT id, topic, key, payload, headers, sequence FROM outbox_event
-          WHERE published_at IS NULL
-          ORDER BY sequence LIMIT $3::int + cardinality($1::uuid[]) + cardinality($2::uuid[]))
-       SELECT id, topic, key, payload::text AS value, headers FROM oldest
-        WHERE id <> ALL($1::uuid[]) AND id <> ALL($2::uuid[])
-        ORDER BY sequence LIMIT $3`,
+         UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[]))
+       SELECT id, topic, key, payload::text AS value, headers FROM outbox_event
+        WHERE published_at IS NULL AND id <> ALL($1::uuid[]) AND id <> ALL($2::uuid[])
+        ORDER BY published_at, sequence LIMIT $3`,
       [acknowledged, sending, limit],
     );
     return rows;
