@@ -38,9 +38,11 @@ export class Outbox {
       const stamped = joinCorrelation(contract.parse(event), context);
       return { topic: contract.topic, event: stamped, headers: eventHeaders(stamped, context) };
     });
-    // Three statements however many events: each round trip through the client costs more than the rows.
+    // Two statements however many events: each round trip through the client costs more than the rows.
     // Serialises writers of one key until commit, so sequence order per key is commit order; taken in
-    // sorted order, so two transactions sharing keys cannot each hold one the other waits for.
+    // sorted order, so two transactions sharing keys cannot each hold one the other waits for. The
+    // locks are a statement of their own: within one statement Postgres promises no order between
+    // taking them and the INSERT drawing sequence numbers.
     const lockKeys = [
       ...new Set(rows.map(({ topic, event }) => `${topic}:${event.subject}`)),
     ].sort();
@@ -49,18 +51,19 @@ export class Outbox {
         FROM unnest(${lockKeys}::text[]) WITH ORDINALITY AS locks(lock_key, position)
        ORDER BY position`;
     // Rows are inserted in the order given, so the sequence keeps one transaction's events in order.
+    // Postgres delivers the notification only when the transaction commits: a rollback wakes nobody.
     await tx.$executeRaw`
-      INSERT INTO outbox_event (id, topic, key, type, payload, headers)
-      SELECT id, topic, key, type, payload, headers
-        FROM unnest(${rows.map((row) => row.event.id)}::uuid[],
-                    ${rows.map((row) => row.topic)}::text[],
-                    ${rows.map((row) => row.event.subject)}::text[],
-                    ${rows.map((row) => row.event.type)}::text[],
-                    ${rows.map((row) => JSON.stringify(row.event))}::jsonb[],
-                    ${rows.map((row) => JSON.stringify(row.headers))}::jsonb[])
-             WITH ORDINALITY AS recorded(id, topic, key, type, payload, headers, position)
-       ORDER BY position`;
-    // Postgres delivers a notification only when the transaction commits: a rollback wakes nobody.
-    await tx.$executeRaw`SELECT pg_notify(${outboxChannel}, '')`;
+      WITH recorded AS (
+        INSERT INTO outbox_event (id, topic, key, type, payload, headers)
+        SELECT id, topic, key, type, payload, headers
+          FROM unnest(${rows.map((row) => row.event.id)}::uuid[],
+                      ${rows.map((row) => row.topic)}::text[],
+                      ${rows.map((row) => row.event.subject)}::text[],
+                      ${rows.map((row) => row.event.type)}::text[],
+                      ${rows.map((row) => JSON.stringify(row.event))}::jsonb[],
+                      ${rows.map((row) => JSON.stringify(row.headers))}::jsonb[])
+               WITH ORDINALITY AS recorded(id, topic, key, type, payload, headers, position)
+         ORDER BY position)
+      SELECT pg_notify(${outboxChannel}, '')`;
   }
 }
