@@ -10,17 +10,39 @@ import { repoRoot } from '../../workspace/paths';
 import { createBenchDatabase } from '../bench-database';
 import { percentile } from '../percentile';
 
-export interface OutboxLoad {
+export interface OutboxShape {
+  /** Concurrent writers, each committing one transaction after another on a connection of its own. */
+  writers: number;
+  /** Events a transaction; `split` shares the run's events evenly, one transaction per writer. */
+  eventsPerTransaction: number | 'split';
+  /** Events a second the writers offer on a fixed schedule; left out, they commit as fast as they can. */
+  offeredPerSecond?: number;
+  /** `writers`: the relay runs in the writers' process, as inside one service; `own`: in a process of its own. */
+  relayProcess: 'writers' | 'own';
+}
+
+/**
+ * A service pod (16 writers × 1 event a transaction, its own relay in its thread); the literal target
+ * (16 concurrent transactions writing the run's events between them) against a relay of its own,
+ * which is the relay's capacity draining a burst; and a steady 5,000 events/s from 16 writers × 20
+ * events a transaction (one Node thread offers that through Prisma only in transactions of many
+ * events), where commit-to-acknowledgement latency is the relay's and not a backlog's.
+ */
+export const OUTBOX_SHAPES: readonly OutboxShape[] = [
+  { writers: 16, eventsPerTransaction: 1, relayProcess: 'writers' },
+  { writers: 16, eventsPerTransaction: 'split', relayProcess: 'own' },
+  { writers: 16, eventsPerTransaction: 20, offeredPerSecond: 5_000, relayProcess: 'own' },
+];
+
+export interface OutboxLoad extends OutboxShape {
   /** Events committed in total, by all writers together. */
   events: number;
-  /** Writers each commit one transaction after another, so this many are open at once. */
-  writers: number;
-  eventsPerTransaction: number;
   /** The relay's batch size; left out, the library's default. */
   relayBatchSize?: number;
 }
 
 export interface OutboxResult extends OutboxLoad {
+  eventsPerTransaction: number;
   partitions: number;
   /** Measured events over the time from the first transaction's start to the last acknowledgement. */
   eventsPerSecond: number;
@@ -78,7 +100,7 @@ async function runDriver(env: NodeJS.ProcessEnv): Promise<DriverOutput> {
 /**
  * Commit-to-acknowledgement figures of the transactional outbox: writers record events through
  * Outbox in ambient transactions on a database of the run's own while one OutboxRelay publishes
- * them to topics of the run's own, all in one process as inside a service.
+ * them to topics of the run's own, in the writers' process or in one of its own.
  */
 export async function measureOutboxThroughput(load: OutboxLoad): Promise<OutboxResult> {
   // Generated clients are build output; a fresh checkout has none until the first test run.
@@ -87,18 +109,25 @@ export async function measureOutboxThroughput(load: OutboxLoad): Promise<OutboxR
   const database = await createBenchDatabase('events', eventsProject);
   try {
     const infra = infraSettings();
+    const eventsPerTransaction =
+      load.eventsPerTransaction === 'split'
+        ? Math.ceil(load.events / load.writers)
+        : load.eventsPerTransaction;
     const output = await runDriver({
       DATABASE_URL: database.url,
       KAFKA_BROKERS: infra.kafkaBrokers.map(formatAddress).join(','),
       KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
       OUTBOX_EVENTS: String(load.events),
       OUTBOX_WRITERS: String(load.writers),
-      OUTBOX_EVENTS_PER_TRANSACTION: String(load.eventsPerTransaction),
+      OUTBOX_EVENTS_PER_TRANSACTION: String(eventsPerTransaction),
+      OUTBOX_OFFERED_PER_SECOND: load.offeredPerSecond ? String(load.offeredPerSecond) : undefined,
+      OUTBOX_RELAY_PROCESS: load.relayProcess,
       OUTBOX_RELAY_BATCH_SIZE: load.relayBatchSize ? String(load.relayBatchSize) : undefined,
     });
     const latencies = output.latenciesMs;
     return {
       ...load,
+      eventsPerTransaction,
       partitions: output.settings.partitions,
       eventsPerSecond: (latencies.length * 1000) / output.totalMs,
       committedPerSecond: (latencies.length * 1000) / output.writeMs,

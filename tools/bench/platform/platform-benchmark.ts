@@ -9,22 +9,14 @@ import { measureLoad, type LoadResult, type LoadSettings } from '../http-load';
 import { call } from '../loopback-http';
 import { machine, measuredCommit, type Machine } from '../measured-on';
 import { startServiceProcess, type ServiceProcess } from '../service-process';
-import { measureOutboxThroughput, type OutboxResult } from './outbox-throughput';
+import { describeOutboxShape } from './outbox-report';
+import { measureOutboxThroughput, OUTBOX_SHAPES, type OutboxResult } from './outbox-throughput';
 import { DOCUMENT_PATH, DOCUMENT_VARIABLE } from './small-document';
 
 export interface PlatformBenchmarkOptions extends LoadSettings {
   /** Events each outbox measurement commits, over all its writers. */
   outboxEvents: number;
 }
-
-/**
- * Sixteen writers, each committing one transaction after another: one event a transaction (a
- * service's usual change and its event) and ten (a change announcing several things at once).
- */
-export const OUTBOX_SHAPES = [
-  { writers: 16, eventsPerTransaction: 1 },
-  { writers: 16, eventsPerTransaction: 10 },
-] as const;
 
 export interface TargetResult extends LoadResult {
   name: string;
@@ -162,7 +154,7 @@ export async function runPlatformBenchmark(
 
       const outbox: OutboxResult[] = [];
       for (const shape of OUTBOX_SHAPES) {
-        const name = `outbox, ${shape.writers} writers × ${shape.eventsPerTransaction} a transaction`;
+        const name = `outbox, ${describeOutboxShape({ ...shape, events: options.outboxEvents })}`;
         progress(`${name}: ${options.outboxEvents} events`);
         const result = await measureOutboxThroughput({ ...shape, events: options.outboxEvents });
         progress(

@@ -1,30 +1,15 @@
 /**
  * The outbox half of `npm run bench -- platform`, run by tools/bench in a process of its own (tools
  * may not import this library). Writers commit events through the Outbox in ambient transactions
- * while one OutboxRelay publishes them, as inside a service; prints one JSON line, an
- * OutboxThroughputResult. Settings come from the environment (see `settingsFromEnvironment`).
+ * while one OutboxRelay publishes them, in this process as inside a service or in one of its own;
+ * prints one JSON line, an OutboxThroughputResult. Settings come from the environment (see
+ * `settingsFromEnvironment`).
  */
 import { AUTH_USERS_TOPIC } from '@capstone/contracts';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
-import { NestFactory } from '@nestjs/core';
-import { PrismaPg } from '@prisma/adapter-pg';
-import {
-  createKafka,
-  deadLetterTopic,
-  KafkaTopics,
-  Outbox,
-  OutboxRelay,
-  TransactionsModule,
-} from '../src';
-import { PrismaClient } from '../test/prisma/generated/prisma/client';
-import { registeredEvent } from '../test/support/users';
-import {
-  commitToPublish,
-  databaseClockOffset,
-  wallClockMs,
-  type Committed,
-} from './publish-stamps';
+import { createKafka, deadLetterTopic, KafkaTopics } from '../src';
+import { startBenchRelay, type BenchRelay } from './bench-relay';
+import { BenchWriters } from './bench-writers';
+import { commitToPublish, databaseClockOffset, wallClockMs } from './publish-stamps';
 import { settingsFromEnvironment, type OutboxThroughputSettings } from './settings';
 
 export interface OutboxThroughputResult {
@@ -43,66 +28,31 @@ export interface OutboxThroughputResult {
   clockOffsetMs: number;
 }
 
-type BenchTransactions = TransactionHost<TransactionalAdapterPrisma<PrismaClient>>;
-
 async function run(settings: OutboxThroughputSettings): Promise<OutboxThroughputResult> {
-  // One pooled connection per writer, so 16 writers really hold 16 transactions open at once.
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: settings.databaseUrl, max: settings.writers }),
-  });
-  const database = {
-    module: class BenchDatabase {},
-    providers: [{ provide: PrismaClient, useValue: prisma }],
-    exports: [PrismaClient],
-  };
-  const app = await NestFactory.createApplicationContext(
-    TransactionsModule.forRoot({ imports: [database], database: PrismaClient }),
-    { logger: ['warn', 'error'] },
-  );
-  const transactions: BenchTransactions = app.get(TransactionHost);
-  const outbox = new Outbox(transactions);
+  const writers = await BenchWriters.open(settings.databaseUrl, settings.writers);
+  const prisma = writers.prisma;
   const kafka = createKafka({ clientId: 'outbox-bench', brokers: settings.kafkaBrokers });
   const topics = new KafkaTopics(kafka, {
     partitions: settings.partitions,
     prefix: settings.topicPrefix,
   });
   const topic = topics.name(AUTH_USERS_TOPIC);
-  const relay = new OutboxRelay({
-    databaseUrl: settings.databaseUrl,
-    kafka,
-    topics,
-    batchSize: settings.relayBatchSize,
-  });
+  let relay: BenchRelay | undefined;
   try {
     // A running service has its topics and producer already: neither is part of an event's latency.
     await topics.ensure([AUTH_USERS_TOPIC]);
-    relay.start();
+    relay = await startBenchRelay(settings, kafka, topics);
 
-    const writeAll = async (events: number, eventsPerTransaction: number) => {
-      const committed: Committed[] = [];
-      let claimed = 0;
-      const writer = async () => {
-        while (claimed < events) {
-          const batch = Array.from(
-            { length: Math.min(eventsPerTransaction, events - claimed) },
-            () => registeredEvent(),
-          );
-          claimed += batch.length;
-          await transactions.withTransaction(() => outbox.recordAll(batch));
-          const committedAtMs = wallClockMs();
-          for (const event of batch) committed.push({ id: event.id, committedAtMs });
-        }
-      };
-      await Promise.all(Array.from({ length: settings.writers }, writer));
-      return committed;
-    };
-
-    const warmUp = await writeAll(settings.writers, 1);
+    const warmUp = await writers.write({ events: settings.writers, eventsPerTransaction: 1 });
     await commitToPublish(prisma, warmUp, 0, settings.publishedWithinMs);
 
     const clockOffsetMs = await databaseClockOffset(prisma);
     const startedAtMs = wallClockMs();
-    const committed = await writeAll(settings.events, settings.eventsPerTransaction);
+    const committed = await writers.write({
+      events: settings.events,
+      eventsPerTransaction: settings.eventsPerTransaction,
+      perSecond: settings.offeredPerSecond,
+    });
     const writeMs = wallClockMs() - startedAtMs;
     const published = await commitToPublish(
       prisma,
@@ -130,9 +80,8 @@ async function run(settings: OutboxThroughputSettings): Promise<OutboxThroughput
       await admin.disconnect();
     }
   } finally {
-    await relay.stop();
-    await app.close();
-    await prisma.$disconnect();
+    await relay?.stop();
+    await writers.stop();
   }
 }
 

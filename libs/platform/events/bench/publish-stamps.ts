@@ -3,7 +3,7 @@ import type { PrismaClient } from '../test/prisma/generated/prisma/client';
 
 export interface Committed {
   id: string;
-  /** Our clock, read as soon as the transaction's COMMIT returned. */
+  /** Our clock, read as the transaction asked to commit: COMMIT's round trip counts as latency. */
   committedAtMs: number;
 }
 

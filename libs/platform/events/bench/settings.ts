@@ -8,12 +8,21 @@ export interface OutboxThroughputSettings {
   /** Concurrent writers, each committing one transaction after another on a connection of its own. */
   writers: number;
   eventsPerTransaction: number;
+  /**
+   * Events a second the writers offer between them, each transaction started on a fixed schedule;
+   * left out, every writer commits one transaction after another as fast as it can.
+   */
+  offeredPerSecond?: number;
+  /** `writers`: in the writers' process, as inside one service; `own`: a process of its own, as one pod publishing what many pods wrote. */
+  relayProcess: RelayProcess;
   /** The relay's batch size; left out, the library's default. */
   relayBatchSize?: number;
   partitions: number;
   /** How long the relay may take to publish everything once the writers are done. */
   publishedWithinMs: number;
 }
+
+export type RelayProcess = 'writers' | 'own';
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
@@ -27,6 +36,12 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+function relayProcess(value: string): RelayProcess {
+  if (value !== 'writers' && value !== 'own')
+    throw new Error('OUTBOX_RELAY_PROCESS must be writers or own');
+  return value;
+}
+
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv): OutboxThroughputSettings {
   return {
     databaseUrl: required(env, 'DATABASE_URL'),
@@ -35,6 +50,10 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv): OutboxThroughpu
     events: count(env, 'OUTBOX_EVENTS', 10_000),
     writers: count(env, 'OUTBOX_WRITERS', 16),
     eventsPerTransaction: count(env, 'OUTBOX_EVENTS_PER_TRANSACTION', 1),
+    offeredPerSecond: env.OUTBOX_OFFERED_PER_SECOND
+      ? count(env, 'OUTBOX_OFFERED_PER_SECOND', 1)
+      : undefined,
+    relayProcess: relayProcess(env.OUTBOX_RELAY_PROCESS ?? 'writers'),
     relayBatchSize: env.OUTBOX_RELAY_BATCH_SIZE
       ? count(env, 'OUTBOX_RELAY_BATCH_SIZE', 1)
       : undefined,
