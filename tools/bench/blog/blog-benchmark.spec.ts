@@ -43,10 +43,9 @@ describe('the blog benchmark, for a second per target on a blog of six articles'
       expect(target.statementsPerRequest).toBeGreaterThan(0);
       expect(target.statementsPerRequest).toBeLessThan(10);
     }
-    // A cached list page: no statement anonymous, the reader's flags in one signed in (a miss now and then).
+    // A cached list page, and signed in the reader's cached flags: no statement (a miss now and then).
     expect(report.listAnonymous.statementsPerRequest).toBeLessThan(0.5);
-    expect(report.listSignedIn.statementsPerRequest).toBeGreaterThanOrEqual(1);
-    expect(report.listSignedIn.statementsPerRequest).toBeLessThan(1.5);
+    expect(report.listSignedIn.statementsPerRequest).toBeLessThan(0.5);
     expect(report.articleCached.statementsPerRequest).toBeLessThan(
       report.articleUncached.statementsPerRequest as number,
     );
