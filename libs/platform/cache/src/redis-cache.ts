@@ -37,23 +37,31 @@ return 1`;
 
 /**
  * A family entry and its family's generation in one round trip. A family without a generation (new,
- * or evicted) gets one from the server's clock, never a value used before, so entries written under
- * an earlier generation stay unreachable.
+ * expired or evicted) gets one from the server's clock, never a value used before, so entries written
+ * under an earlier generation stay unreachable.
  */
 const FAMILY_LOOKUP = `
 local generation = redis.call('GET', KEYS[1])
 if not generation then
   local now = redis.call('TIME')
   generation = now[1] .. '.' .. now[2]
-  redis.call('SET', KEYS[1], generation)
+  redis.call('SET', KEYS[1], generation, 'EX', ARGV[3])
 end
 return {generation, redis.call('GET', ARGV[1] .. generation .. ARGV[2])}`;
+
+/**
+ * How long a family's generation lives. Losing one only costs its family a round of misses (see
+ * FAMILY_LOOKUP), so it can expire: families keyed by a user would otherwise leave a key behind for
+ * every user who ever read, long after their entries expired.
+ */
+const GENERATION_TTL_SECONDS = 24 * 3_600;
 
 interface LeasedRedis extends Redis {
   familyLookup(
     generationKey: string,
     entryKeyHead: string,
     entryKeyTail: string,
+    generationTtlSeconds: number,
   ): Promise<[string, string | null]>;
   storeIfLeased(
     valueKey: string,
@@ -130,6 +138,7 @@ export class RedisCache {
         this.generationKeyOf(family),
         this.redisKeyOf(`${family}:`),
         `:${key}`,
+        GENERATION_TTL_SECONDS,
       );
       this.redisRecovered();
     } catch (error) {
@@ -150,7 +159,12 @@ export class RedisCache {
   /** Forgets every entry of the family at once; call it after the change has committed. */
   async invalidateFamily(family: string): Promise<void> {
     try {
-      await this.redis.set(this.generationKeyOf(family), randomUUID());
+      await this.redis.set(
+        this.generationKeyOf(family),
+        randomUUID(),
+        'EX',
+        GENERATION_TTL_SECONDS,
+      );
     } catch (error) {
       this.redisFailed('invalidate', error as Error);
     }

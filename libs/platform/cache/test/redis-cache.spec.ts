@@ -272,6 +272,18 @@ describe('RedisCache against a real Redis', () => {
     ).resolves.toBe('reloaded');
   });
 
+  it('lets a family generation expire, so families nobody reads any more leave no key behind', async () => {
+    await cache.wrapInFamily('reader-7', 'page:1', 60, async () => 'flags');
+    const generationKey = `${filePrefix}:reader-7:generation`;
+    const ttlWhenCreated = await redis.ttl(generationKey);
+    await cache.invalidateFamily('reader-7');
+
+    for (const ttl of [ttlWhenCreated, await redis.ttl(generationKey)]) {
+      expect(ttl).toBeGreaterThan(3_600);
+      expect(ttl).toBeLessThanOrEqual(24 * 3_600);
+    }
+  });
+
   it('loads a family entry once for concurrent misses', async () => {
     const loader = jest.fn(async () => 'popular page');
 
