@@ -118,6 +118,42 @@ describe('publishing a backlog', () => {
   });
 });
 
+describe('events too large to send together', () => {
+  let bed: EventsTestBed;
+
+  beforeAll(async () => {
+    bed = await EventsTestBed.open('large');
+  });
+
+  afterAll(() => bed.close());
+
+  it('splits a backlog too large for one Kafka request into batches the broker takes, in order', async () => {
+    bed.startRelay();
+    const key = uuidv7();
+    // Twelve events of one key (so one partition) of 100 KB each: together over the broker's 1 MiB.
+    const large = Array.from({ length: 12 }, () => {
+      const event = registeredEvent(key);
+      return { ...event, data: { ...event.data, bio: 'x'.repeat(100_000) } };
+    });
+    await bed.transactions.withTransaction(() => bed.outbox.recordAll(large));
+
+    const recording = await recordKafkaMessages(bed.topics.name(AUTH_USERS_TOPIC));
+    try {
+      await eventually(
+        () =>
+          expect(
+            recording.messages
+              .filter((message) => message.key === key)
+              .map((message) => (JSON.parse(message.value ?? '') as { id: string }).id),
+          ).toEqual(large.map((event) => event.id)),
+        { timeoutMs: 30_000 },
+      );
+    } finally {
+      await recording.stop();
+    }
+  });
+});
+
 describe('a transaction that commits late', () => {
   let bed: EventsTestBed;
 

@@ -17,6 +17,20 @@ export interface OutboxLag {
 }
 
 /**
+ * What a batch's values may add up to, in UTF-16 code units (at most three bytes each): Kafka refuses
+ * a partition's record batch over the broker's message.max.bytes, 1 MiB by default, and a refused
+ * batch would be retried forever. A single larger row still goes, alone.
+ */
+const batchValueLimit = 256 * 1024;
+
+/** The leading rows whose values fit the limit; the rest wait for the next batch, still in order. */
+function withinBrokerLimit(rows: OutboxRow[]): OutboxRow[] {
+  let total = 0;
+  const over = rows.findIndex((row) => (total += row.value.length) > batchValueLimit);
+  return over === -1 ? rows : rows.slice(0, Math.max(over, 1));
+}
+
+/**
  * The relay's own connection: it LISTENs, and it holds the leader lock. The lock is session-scoped,
  * so it lives exactly as long as this connection; a relay that loses its connection loses the lead.
  */
@@ -75,7 +89,7 @@ export class RelaySession {
         ORDER BY published_at, sequence LIMIT $3`,
       [acknowledged, sending, limit],
     );
-    return rows;
+    return withinBrokerLimit(rows);
   }
 
   async markPublished(ids: readonly string[]): Promise<void> {
