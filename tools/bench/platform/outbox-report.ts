@@ -74,8 +74,8 @@ function burstNote(results: OutboxResult[], targets: OutboxTargets): string[] {
   if (!burst || burst.p99Ms < targets.p99Ms) return [];
   const drainMs = (burst.events * 1000) / burst.eventsPerSecond;
   return [
-    `The burst's p99 is its backlog: ${burst.events} events committed at once take ${drainMs.toFixed(0)} ms to publish at ${burst.eventsPerSecond.toFixed(0)} events/s, so the`,
-    `last ones wait nearly that long; under ${targets.p99Ms} ms would take a relay publishing ${((burst.events * 1000) / targets.p99Ms).toFixed(0)} events/s. The steady shape is where the p99`,
+    `The burst's p99 is its backlog: ${burst.events} events committed at once take ${drainMs.toFixed(0)} ms to publish at ${burst.eventsPerSecond.toFixed(0)} events/s, so those at the`,
+    `back of the queue wait most of that; under ${targets.p99Ms} ms would take a relay publishing ${((burst.events * 1000) / targets.p99Ms).toFixed(0)} events/s. The steady shape is where the p99`,
     'target means what an event waits for the relay.',
     '',
   ];
