@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Propagation, TransactionHost } from '@nestjs-cls/transactional';
+import { afterCommit, withCommitHooks } from '@capstone/platform/events';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { ArticleListCache } from '../articles/article-list-cache';
 import type { PrismaTransactions } from '../database/prisma-transactions';
 import { anonymised, type AuthorSnapshot } from './author';
@@ -10,10 +11,9 @@ import { AuthorCache } from './author-cache';
  * Events and repairs may arrive in any order, so a snapshot older than the stored profile
  * version changes nothing.
  *
- * Each change commits in a transaction of its own, even inside the `auth.users` consumer's, and
- * only then are the caches forgotten: forgotten before the commit, a read in between would cache
- * the old author again. The consumer's processed-event row commits after it, which is safe because
- * every change is idempotent by profile version: a redelivery after a failed commit changes nothing.
+ * A change joins the transaction it runs in (the `auth.users` consumer's, with its processed-event
+ * row) or opens one, and the caches are forgotten only once that transaction has committed:
+ * forgotten before, a read in between would cache the old author again.
  */
 @Injectable()
 export class AuthorProjection {
@@ -47,10 +47,14 @@ export class AuthorProjection {
     });
   }
 
-  private async committedThenForgotten(id: string, change: () => Promise<void>): Promise<void> {
-    await this.transactions.withTransaction(Propagation.RequiresNew, change);
-    // Every list page shows authors, and hides those disabled.
-    await Promise.all([this.lists.forgetAll(), this.cache.forget(id)]);
+  private committedThenForgotten(id: string, change: () => Promise<void>): Promise<void> {
+    return withCommitHooks(this.transactions, async () => {
+      await change();
+      // Every list page shows authors, and hides those disabled.
+      await afterCommit(this.transactions, async () => {
+        await Promise.all([this.lists.forgetAll(), this.cache.forget(id)]);
+      });
+    });
   }
 
   private async upsert(snapshot: AuthorSnapshot): Promise<void> {

@@ -17,6 +17,12 @@ export { Outbox, OutboxOutsideTransaction } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { backoffDelay, type BackoffPolicy } from './retry/backoff';
 export {
+  afterCommit,
+  AfterCommitOutsideHookedTransaction,
+  withCommitHooks,
+  type CommitHook,
+} from './transactions/commit-hooks';
+export {
   TransactionsModule,
   type TransactionsModuleOptions,
 } from './transactions/transactions.module';

@@ -12,6 +12,7 @@ import { backoffDelay, type BackoffPolicy } from '../retry/backoff';
 import { pause } from '../retry/pause';
 import type { SqlTransactions } from '../sql-executor';
 import { readDelivery } from './delivery';
+import { withCommitHooks } from '../transactions/commit-hooks';
 
 /**
  * Runs inside the ambient transaction that also records the event as processed: repositories it
@@ -146,7 +147,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     handler: EventHandler<EventContract>,
   ): Promise<Outcome> {
     const { transactions } = this.options;
-    return transactions.withTransaction(async () => {
+    // Hooked, so a handler's afterCommit work (forgetting caches) runs once the processed-event row
+    // and the handler's changes have committed together.
+    return withCommitHooks(transactions, async () => {
       const claimed = await transactions.tx.$executeRaw`
         INSERT INTO processed_event (consumer_group, event_id) VALUES (${this.options.groupId}, ${event.id}::uuid)
         ON CONFLICT DO NOTHING`;
