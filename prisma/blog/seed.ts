@@ -8,6 +8,9 @@ import { AppConfig, loadEnvironmentFile, PlatformConfigModule } from '@capstone/
 import { v7 as uuidv7 } from 'uuid';
 import { normalisedTags } from '../../apps/blog-service/src/articles/article';
 import { ArticleCache } from '../../apps/blog-service/src/articles/article-cache';
+import { ArticleListCache } from '../../apps/blog-service/src/articles/article-list-cache';
+import { ReaderFlagCache } from '../../apps/blog-service/src/articles/reader-flag-cache';
+import { ReaderFlagLookup } from '../../apps/blog-service/src/articles/reader-flags';
 import { slugOf } from '../../apps/blog-service/src/articles/slug';
 import { environmentSchema } from '../../apps/blog-service/src/config/environment';
 import { DatabaseModule } from '../../apps/blog-service/src/database/database.module';
@@ -138,7 +141,16 @@ const seedEnvironment = environmentSchema.pick({
       }),
     }),
   ],
-  providers: [MarkdownRenderer, FavoriteLedger, FollowGraph, ArticleCache, TagList],
+  providers: [
+    MarkdownRenderer,
+    FavoriteLedger,
+    FollowGraph,
+    ArticleCache,
+    ArticleListCache,
+    ReaderFlagCache,
+    ReaderFlagLookup,
+    TagList,
+  ],
 })
 class BlogSeedModule {}
 
@@ -203,10 +215,19 @@ async function seed(): Promise<void> {
       if (await followGraph.add(idOf(follower), idOf(followee))) created.follows += 1;
     }
 
-    // A running blog-service may have cached the tag list or an article's favorite count.
+    // A running blog-service may have cached the tag list, an article's favorite count, list pages
+    // and the demo readers' favorited and following flags.
     if (Object.values(created).some((count) => count > 0)) {
       await context.get(TagList).forget();
       await context.get(ArticleCache).forget(...articles.map(({ title }) => slugOf(title)));
+      await context.get(ArticleListCache).forgetAll();
+      const readers = new Set([
+        ...articles.flatMap(({ favoritedBy }) => favoritedBy),
+        ...follows.map(([follower]) => follower),
+      ]);
+      await Promise.all(
+        [...readers].map((reader) => context.get(ReaderFlagCache).forget(idOf(reader))),
+      );
     }
     console.log(
       Object.entries(created)
