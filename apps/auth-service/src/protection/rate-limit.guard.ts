@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RateLimitedError } from '@capstone/platform/http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { accountKey, LoginLockout } from './login-lockout';
 import { RATE_LIMITED_ROUTE, type RateLimitedRoute } from './rate-limit';
 import { RATE_LIMITED_ACTIONS } from './rate-limited-actions';
@@ -22,8 +22,7 @@ export class RateLimitGuard implements CanActivate {
       context.getHandler(),
     );
     if (!route) return true;
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const account = route.accountField && fieldOf(request.body, route.accountField);
     const honoursLockout = 'honourLoginLockout' in RATE_LIMITED_ACTIONS[route.action];
 
@@ -36,8 +35,7 @@ export class RateLimitGuard implements CanActivate {
 
     const waitMs = Math.max(...waits);
     if (waitMs === 0) return true;
-    http.getResponse<FastifyReply>().header('Retry-After', Math.ceil(waitMs / 1000));
-    throw new RateLimitedError('Too many attempts; try again later');
+    throw new RateLimitedError('Too many attempts; try again later', { retryAfterMs: waitMs });
   }
 }
 

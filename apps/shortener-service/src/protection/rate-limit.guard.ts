@@ -2,7 +2,6 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { credentialsFrom, type AuthenticatedRequest } from '@capstone/platform/auth';
 import { RateLimitedError } from '@capstone/platform/http';
-import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { RATE_LIMITED_ACTION } from './rate-limit';
 import type { RateLimitedAction } from './rate-limited-actions';
@@ -21,16 +20,16 @@ export class RateLimitGuard implements CanActivate {
       RATE_LIMITED_ACTION,
       context.getHandler(),
     );
-    const http = context.switchToHttp();
-    const request = http.getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!action || !request.principal) return true;
     const waitMs = await this.limits.spend(action, {
       principal: request.principal,
       apiKeyDigest: apiKeyDigestOf(request),
     });
     if (waitMs === 0) return true;
-    http.getResponse<FastifyReply>().header('Retry-After', Math.ceil(waitMs / 1000));
-    throw new RateLimitedError('Too many requests for this account or API key; try again later');
+    throw new RateLimitedError('Too many requests for this account or API key; try again later', {
+      retryAfterMs: waitMs,
+    });
   }
 }
 

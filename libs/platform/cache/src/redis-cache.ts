@@ -131,25 +131,18 @@ export class RedisCache {
     loader: () => Promise<T>,
     options: WrapOptions = {},
   ): Promise<T> {
-    let generation: string;
-    let cached: string | null;
-    try {
-      [generation, cached] = await this.redis.familyLookup(
+    let generation = '';
+    const found = await this.lookUp(async () => {
+      const [current, cached] = await this.redis.familyLookup(
         this.generationKeyOf(family),
         this.redisKeyOf(`${family}:`),
         `:${key}`,
         GENERATION_TTL_SECONDS,
       );
-      this.redisRecovered();
-    } catch (error) {
-      this.redisFailed('get', error as Error);
-      this.countRequest('error');
-      return this.load(loader);
-    }
-    if (cached !== null) {
-      this.countRequest('hit');
-      return JSON.parse(cached) as T;
-    }
+      generation = current;
+      return cached;
+    }, loader);
+    if (found) return found.value;
     const entryKey = `${family}:${generation}:${key}`;
     return this.singleFlight(entryKey, () =>
       this.loadThrough(entryKey, ttlSeconds, loader, options),
@@ -204,21 +197,31 @@ export class RedisCache {
     loader: () => Promise<T>,
     options: WrapOptions,
   ): Promise<T> {
-    const redisKey = this.redisKeyOf(key);
+    const found = await this.lookUp(() => this.redis.get(this.redisKeyOf(key)), loader);
+    if (found) return found.value;
+    return this.loadThrough(key, ttlSeconds, loader, options);
+  }
+
+  /**
+   * One read of the cache: the parsed value on a hit, nothing on a miss. While Redis fails the
+   * loader answers instead, uncached, so a cache outage slows a service down but never stops it.
+   */
+  private async lookUp<T>(
+    read: () => Promise<string | null>,
+    loader: () => Promise<T>,
+  ): Promise<{ value: T } | undefined> {
     let cached: string | null;
     try {
-      cached = await this.redis.get(redisKey);
+      cached = await read();
       this.redisRecovered();
     } catch (error) {
       this.redisFailed('get', error as Error);
       this.countRequest('error');
-      return this.load(loader);
+      return { value: await this.load(loader) };
     }
-    if (cached !== null) {
-      this.countRequest('hit');
-      return JSON.parse(cached) as T;
-    }
-    return this.loadThrough(key, ttlSeconds, loader, options);
+    if (cached === null) return undefined;
+    this.countRequest('hit');
+    return { value: JSON.parse(cached) as T };
   }
 
   /** Concurrent callers for one key in this process share the first caller's lookup and load. */

@@ -129,6 +129,13 @@ describe('error format', () => {
     });
   });
 
+  it('answers a RateLimitedError with 429 and a Retry-After of the whole seconds left, rounded up', async () => {
+    const response = await request(app.getHttpServer()).get('/v1/products/busy').expect(429);
+
+    expect(response.headers['retry-after']).toBe('2');
+    expect(response.body).toMatchObject({ status: 429, code: 'rate_limited' });
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const response = await request(app.getHttpServer()).get('/v2/products').expect(404);
 

@@ -18,6 +18,8 @@ export interface ApplicationError {
   code: string;
   message: string;
   fieldErrors: FieldError[];
+  /** Seconds a refused caller should wait, sent as `Retry-After` whatever the API's error format. */
+  retryAfterSeconds?: number;
 }
 
 const statusOfDomainError = new Map<abstract new (...args: never[]) => DomainError, number>([
@@ -82,6 +84,9 @@ export function toApplicationError(exception: unknown): ApplicationError {
         code: exception.code,
         message: exception.message,
         fieldErrors: exception.fieldErrors,
+        ...(exception instanceof RateLimitedError && exception.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: exception.retryAfterSeconds }
+          : {}),
       };
     }
   }

@@ -43,6 +43,8 @@ export class ApplicationExceptionFilter implements ExceptionFilter {
     const requestId = correlationOfRequest(request.raw ?? request)?.requestId;
     // Also here: a request rejected before the telemetry hook ran has not had the header set.
     if (requestId) this.server.setHeader(response, 'X-Request-Id', requestId);
+    if (error.retryAfterSeconds !== undefined)
+      this.server.setHeader(response, 'Retry-After', String(error.retryAfterSeconds));
     const answer = this.mapperFor(path)(error, { path, requestId });
     this.server.setHeader(response, 'Content-Type', answer.contentType);
     this.server.reply(response, JSON.stringify(answer.body), answer.status);

@@ -69,7 +69,15 @@ export class ForbiddenError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(message = 'Too many requests; try again later', options?: DomainErrorOptions) {
+  /** Whole seconds until the caller may try again (at least 1), answered as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    message = 'Too many requests; try again later',
+    options: DomainErrorOptions & { retryAfterMs?: number } = {},
+  ) {
     super(message, 'rate_limited', options);
+    if (options.retryAfterMs !== undefined)
+      this.retryAfterSeconds = Math.max(1, Math.ceil(options.retryAfterMs / 1000));
   }
 }

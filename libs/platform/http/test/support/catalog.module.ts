@@ -22,7 +22,7 @@ import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 import type { DestinationStream } from 'pino';
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../../src';
+import { NotFoundError, RateLimitedError, ValidationError } from '../../src';
 import {
   EchoGateway,
   UploadsController,
@@ -112,6 +112,12 @@ class ProductsController {
     await this.slowLane.pass();
     const { rows } = await this.database.pool.query<{ answer: number }>('SELECT 1 AS answer');
     return { databaseAnswered: rows[0].answer === 1 };
+  }
+
+  /** Refused for 1.2 s more, as a rate limit refuses. */
+  @Get('busy')
+  busy(): never {
+    throw new RateLimitedError('Too many product reads; try again later', { retryAfterMs: 1_200 });
   }
 
   @Get(':id')
